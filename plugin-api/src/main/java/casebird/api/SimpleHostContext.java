@@ -1,0 +1,27 @@
+package casebird.api;
+
+import casebird.api.crm.CrmSdk;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/** The plain {@link HostContext} that {@link HostContext#of} returns. */
+record SimpleHostContext(
+        CrmSdk crm,
+        Map<String, String> settings,
+        Path dataDirectory,
+        Clock clock,
+        String hostVersion,
+        HealthReporter health)
+        implements HostContext {
+
+    SimpleHostContext {
+        Objects.requireNonNull(crm, "crm");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(hostVersion, "hostVersion");
+        Objects.requireNonNull(health, "health");
+    }
+}
