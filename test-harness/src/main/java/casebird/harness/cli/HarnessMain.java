@@ -1,7 +1,123 @@
 package casebird.harness.cli;
 
-/** Placeholder replaced by the real CLI. */
+import casebird.harness.host.SimulatedHost;
+import casebird.harness.scenario.Scenario;
+import casebird.harness.scenario.ScenarioParser;
+import casebird.harness.scenario.ScenarioRunner;
+import casebird.harness.scenario.ScenarioSyntaxException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]}. */
 public final class HarnessMain {
-    public static void main(String[] args) {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar casebird-harness.jar [--plugin ZIP] COMMAND",
+            "",
+            "Runs the casebird Twitter plugin ZIP in a simulated CRM host against a fake",
+            "Twitter DM API on 127.0.0.1, scripted by scenario files (see SCENARIOS.md).",
+            "",
+            "commands:",
+            "  demo            tell the seed's story as a chat transcript",
+            "  run FILE...     run scenario files, each in a fresh world; prints each step and",
+            "                  'N passed, M failed'; exit 0 if all pass, 1 if any fails, 2 if",
+            "                  a file does not parse (then no file runs)",
+            "  serve [FILE]    build the world from FILE (default: the demo's) up to its first",
+            "                  dm or expect statement, start the plugin, print the fake API's",
+            "                  URL and every account's OAuth credentials, and keep running,",
+            "                  printing each DM, until Ctrl-C",
+            "  --help          print this text",
+            "",
+            "options:",
+            "  --plugin ZIP    the plugin ZIP to load (default: the one the build put in",
+            "                  plugins/ beside this jar)");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HarnessMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new HarnessMain(System.out, System.err).execute(args));
+    }
+
+    /** Runs the command line and returns the exit status. */
+    int execute(String[] args) throws IOException, InterruptedException {
+        List<String> rest = new ArrayList<>(List.of(args));
+        Path pluginZip = null;
+        if (rest.size() >= 2 && rest.get(0).equals("--plugin")) {
+            pluginZip = Path.of(rest.get(1));
+            rest = rest.subList(2, rest.size());
+        }
+        if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
+            (rest.isEmpty() ? err : out).println(USAGE);
+            return rest.isEmpty() ? BAD_INPUT : OK;
+        }
+        String command = rest.get(0);
+        List<String> files = rest.subList(1, rest.size());
+        if (!command.equals("demo") && !command.equals("run") && !command.equals("serve")) {
+            err.println("unknown command '" + command + "'\n\n" + USAGE);
+            return BAD_INPUT;
+        }
+        if (pluginZip == null) {
+            pluginZip = SimulatedHost.findPluginZip();
+        } else if (!Files.isRegularFile(pluginZip)) {
+            err.println("no plugin ZIP at " + pluginZip);
+            return BAD_INPUT;
+        }
+        switch (command) {
+            case "demo": return new Demo(out, err, pluginZip).run();
+            case "run": return run(files, pluginZip);
+            default: return new Serve(out, err, pluginZip).run(files);
+        }
+    }
+
+    private int run(List<String> files, Path pluginZip) throws IOException, InterruptedException {
+        if (files.isEmpty()) {
+            err.println("run needs at least one scenario file\n\n" + USAGE);
+            return BAD_INPUT;
+        }
+        List<Scenario> scenarios = parseAll(files);
+        if (scenarios == null) {
+            return BAD_INPUT;
+        }
+        ScenarioRunner runner = new ScenarioRunner(pluginZip, new ConsoleReporter(out));
+        int passed = 0;
+        for (Scenario scenario : scenarios) {
+            passed += runner.run(scenario) ? 1 : 0;
+        }
+        int failed = scenarios.size() - passed;
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? OK : FAILED;
+    }
+
+    /** Every file parsed, or null after printing each one's problem. */
+    List<Scenario> parseAll(List<String> files) throws IOException {
+        List<Scenario> scenarios = new ArrayList<>();
+        boolean allParsed = true;
+        for (String file : files) {
+            try {
+                scenarios.add(ScenarioParser.parse(Path.of(file)));
+            } catch (ScenarioSyntaxException e) {
+                err.println(e.getMessage());
+                allParsed = false;
+            } catch (NoSuchFileException e) {
+                err.println(file + ": no such file");
+                allParsed = false;
+            }
+        }
+        return allParsed ? scenarios : null;
     }
 }

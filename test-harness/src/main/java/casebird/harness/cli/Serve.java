@@ -1,0 +1,78 @@
+package casebird.harness.cli;
+
+import casebird.harness.scenario.Reporter;
+import casebird.harness.scenario.Scenario;
+import casebird.harness.scenario.ScenarioParser;
+import casebird.harness.scenario.ScenarioRunner;
+import casebird.harness.scenario.ScenarioSyntaxException;
+import casebird.harness.scenario.World;
+import casebird.harness.twitter.TwitterAccount;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code serve} command: a live world a developer can DM from any OAuth 1.0a client. */
+final class Serve {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path pluginZip;
+
+    Serve(PrintStream out, PrintStream err, Path pluginZip) {
+        this.out = out;
+        this.err = err;
+        this.pluginZip = pluginZip;
+    }
+
+    int run(List<String> files) throws IOException, InterruptedException {
+        if (files.size() > 1) {
+            err.println("serve takes at most one scenario file\n\n" + HarnessMain.USAGE);
+            return HarnessMain.BAD_INPUT;
+        }
+        Scenario scenario;
+        try {
+            scenario = files.isEmpty() ? Demo.scenario() : ScenarioParser.parse(Path.of(files.get(0)));
+        } catch (ScenarioSyntaxException e) {
+            err.println(e.getMessage());
+            return HarnessMain.BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println(files.get(0) + ": no such file");
+            return HarnessMain.BAD_INPUT;
+        }
+        World world;
+        try {
+            world = new ScenarioRunner(pluginZip, new Reporter() { })
+                    .prepare(scenario, w -> Transcript.attach(out, w));
+        } catch (IllegalStateException e) {
+            err.println("serve could not build the world: " + e.getMessage());
+            return HarnessMain.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            world.close();
+            stopped.countDown();
+        }, "casebird-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        printCredentials(world);
+        stopped.await();
+        return HarnessMain.OK;
+    }
+
+    private void printCredentials(World world) {
+        out.println();
+        out.println("Serving. The fake Twitter API is at " + world.twitter().baseUrl());
+        out.println("consumer key:    " + world.twitter().consumerKey());
+        out.println("consumer secret: " + world.twitter().consumerSecret());
+        for (TwitterAccount account : world.twitter().accounts()) {
+            String role = account.id() == world.bot().id() ? "  (the bot)" : "";
+            out.printf("@%-16s id %-12d token %s  secret %s%s%n", account.screenName(),
+                    account.id(), account.accessToken(), account.accessTokenSecret(), role);
+        }
+        out.println("DM the bot (POST direct_messages/events/new.json, recipient_id "
+                + world.bot().id() + ") as any account above. Ctrl-C stops.");
+        out.println();
+    }
+}

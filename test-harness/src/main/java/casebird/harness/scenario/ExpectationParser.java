@@ -1,0 +1,100 @@
+package casebird.harness.scenario;
+
+import casebird.harness.scenario.TokenCursor.GrammarException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/** Parses the {@code expect ...} statements. */
+final class ExpectationParser {
+
+    /** How long {@code expect no dm} watches when the file gives no {@code within}. */
+    static final Duration DEFAULT_QUIET = Duration.ofSeconds(3);
+
+    private ExpectationParser() {}
+
+    static Step expectation(int line, TokenCursor in) throws GrammarException {
+        Token what = in.take("dm, no, dms, case, api or invalid");
+        String word = what.quoted() ? "" : what.text().toLowerCase(Locale.ROOT);
+        switch (word) {
+            case "dm": {
+                String to = to(in);
+                Optional<Pattern> text = in.optionalRegex();
+                return new Step.ExpectDm(line, to, text, in.within());
+            }
+            case "no": {
+                in.expect("dm");
+                String to = to(in);
+                Optional<Pattern> text = in.optionalRegex();
+                return new Step.ExpectNoDm(line, to, text, in.within().orElse(DEFAULT_QUIET));
+            }
+            case "dms": {
+                String to = to(in);
+                Comparison count = in.comparison();
+                return new Step.ExpectDmCount(line, to, count, in.within());
+            }
+            case "case": return expectCase(line, in);
+            case "api": return expectApi(line, in);
+            case "invalid": {
+                in.expect("rule");
+                Step.Rule rule = ScenarioParser.rule(line, in);
+                in.expect("~");
+                return new Step.ExpectInvalidRule(line, rule, in.regex());
+            }
+            default:
+                throw new GrammarException(what.column(), "unknown expectation '" + what.text()
+                        + "'; expected dm, no dm, dms, case, api or invalid rule");
+        }
+    }
+
+    private static String to(TokenCursor in) throws GrammarException {
+        in.expect("to");
+        return in.screenName();
+    }
+
+    private static Step expectCase(int line, TokenCursor in) throws GrammarException {
+        long id = in.caseId();
+        Map<String, String> fields = new LinkedHashMap<>();
+        Optional<Pattern> note = Optional.empty();
+        while (!in.atEnd() && !in.peek().get().is("within")) {
+            if (in.accept("note")) {
+                in.expect("~");
+                note = Optional.of(in.regex());
+                continue;
+            }
+            Token token = in.take("status=, owner=, notes= or note ~");
+            int eq = token.text().indexOf('=');
+            String key = eq < 0 ? "" : token.text().substring(0, eq).toLowerCase(Locale.ROOT);
+            if (!key.equals("status") && !key.equals("owner") && !key.equals("notes")) {
+                throw new GrammarException(token.column(), "expected status=, owner=, notes="
+                        + " or note ~ \"regex\" but found '" + token.text() + "'");
+            }
+            fields.put(key, token.text().substring(eq + 1));
+        }
+        if (fields.isEmpty() && note.isEmpty()) {
+            throw new GrammarException(1, "expect case needs status=, owner=, notes= or note ~");
+        }
+        return new Step.ExpectCase(line, id, fields, note, in.within());
+    }
+
+    private static Step expectApi(int line, TokenCursor in) throws GrammarException {
+        String endpoint = in.bareWord("an endpoint or *").toLowerCase(Locale.ROOT);
+        OptionalInt status = OptionalInt.empty();
+        Token next = in.take("status=N or calls");
+        if (next.text().toLowerCase(Locale.ROOT).startsWith("status=")) {
+            Token value = new Token(next.text().substring(7), false, next.column() + 7);
+            status = OptionalInt.of((int) in.number(value, "an HTTP status"));
+            next = in.take("calls");
+        }
+        if (!next.is("calls")) {
+            throw new GrammarException(next.column(), "expected 'calls' but found '"
+                    + next.text() + "'");
+        }
+        Comparison count = in.comparison();
+        return new Step.ExpectApi(line, endpoint, status, count, in.within());
+    }
+}

@@ -1,0 +1,23 @@
+package casebird.harness.scenario;
+
+import java.util.List;
+
+/**
+ * A parsed scenario file.
+ *
+ * @param source the file's name, as messages show it
+ * @param lines the file's lines, to print each step as written
+ * @param steps its statements in order
+ */
+public record Scenario(String source, List<String> lines, List<Step> steps) {
+
+    public Scenario {
+        lines = List.copyOf(lines);
+        steps = List.copyOf(steps);
+    }
+
+    /** The statement's text as written, without surrounding blanks. */
+    public String text(Step step) {
+        return lines.get(step.line() - 1).strip();
+    }
+}

@@ -1,0 +1,98 @@
+package casebird.harness.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** One parsed statement of a scenario file; {@link #line()} is where it stands. */
+public sealed interface Step {
+
+    /** The statement's line in its file, from 1. */
+    int line();
+
+    /** Whether this statement builds the world before the plugin starts. */
+    default boolean isSetup() {
+        return false;
+    }
+
+    /** A statement that builds the world before the plugin starts. */
+    sealed interface Setup extends Step {
+        @Override
+        default boolean isSetup() {
+            return true;
+        }
+    }
+
+    /** An {@code expect} statement. */
+    sealed interface Expectation extends Step {}
+
+    record Bot(int line, String screenName) implements Setup {}
+
+    record User(int line, String login, Optional<String> twitter, List<String> queues)
+            implements Setup {}
+
+    record TwitterAccount(int line, String screenName, OptionalLong id) implements Setup {}
+
+    record Queue(int line, String name) implements Setup {}
+
+    /** {@code limit ENDPOINT N/WINDOW}, or {@code none} when {@code calls} is empty. */
+    record Limit(int line, String endpoint, OptionalInt calls, Duration window)
+            implements Setup {}
+
+    record DeliveryPush(int line) implements Setup {}
+
+    /** A rule to add, or (in {@code expect invalid rule}) to be rejected. */
+    record Rule(int line, String id, String event, Optional<String> queue, String actionId,
+            Map<String, String> settings) implements Step {}
+
+    record Case(int line, long id, String title, Map<String, String> attributes)
+            implements Step {}
+
+    record Dispatch(int line, long caseId, String queue) implements Step {}
+
+    record AcceptAs(int line, long caseId, String login) implements Step {}
+
+    record Dm(int line, String from, String text) implements Step {}
+
+    record Rename(int line, String from, String to) implements Step {}
+
+    /**
+     * {@code fault TARGET ...}: the next {@code times} calls to the target (an endpoint,
+     * {@code *} or {@code webhook}) fail in the given way.
+     */
+    record Fault(int line, String target, FaultKind kind, int status, OptionalInt code,
+            Duration delay, int times) implements Step {}
+
+    /** How a faulted call fails. */
+    enum FaultKind { STATUS, DELAY, RESET, GARBAGE, DROP }
+
+    record Restart(int line) implements Step {}
+
+    record Crash(int line) implements Step {}
+
+    record Wait(int line, Duration duration) implements Step {}
+
+    record Settle(int line) implements Step {}
+
+    record ExpectDm(int line, String to, Optional<Pattern> text, Optional<Duration> within)
+            implements Expectation {}
+
+    record ExpectNoDm(int line, String to, Optional<Pattern> text, Duration within)
+            implements Expectation {}
+
+    record ExpectDmCount(int line, String to, Comparison count, Optional<Duration> within)
+            implements Expectation {}
+
+    record ExpectCase(int line, long caseId, Map<String, String> fields, Optional<Pattern> note,
+            Optional<Duration> within) implements Expectation {}
+
+    /** {@code expect api ENDPOINT|* [status=N] calls OP N}. */
+    record ExpectApi(int line, String endpoint, OptionalInt status, Comparison count,
+            Optional<Duration> within) implements Expectation {}
+
+    record ExpectInvalidRule(int line, Rule rule, Pattern message) implements Expectation {}
+}

@@ -1,0 +1,150 @@
+package casebird.harness.scenario;
+
+import casebird.api.crm.CrmException;
+import casebird.harness.host.RuleManager;
+import casebird.harness.host.RuleRejectedException;
+import casebird.harness.twitter.Endpoint;
+import casebird.harness.twitter.Fault;
+import casebird.harness.twitter.FakeTwitterClient;
+import casebird.harness.twitter.TwitterAccount;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Carries out the steps of one scenario against its world. */
+final class StepExecutor {
+
+    private final World world;
+    private final Reporter reporter;
+    private final Expectations expectations;
+    private int harnessKeys;
+
+    StepExecutor(World world, Reporter reporter) {
+        this.world = world;
+        this.reporter = reporter;
+        this.expectations = new Expectations(world);
+    }
+
+    void run(Step step) throws StepFailure, InterruptedException, IOException {
+        if (!step.isSetup() && !world.started()) {
+            world.start();
+            reporter.pluginReady(world);
+        }
+        if (step instanceof Step.Setup setup) {
+            setup(setup);
+        } else if (step instanceof Step.Rule rule) {
+            addRule(rule);
+        } else if (step instanceof Step.Case c) {
+            world.crm().createCase(c.id(), c.title(), c.attributes());
+        } else if (step instanceof Step.Dispatch d) {
+            world.crm().dispatch(d.caseId(), d.queue(), "dispatcher");
+        } else if (step instanceof Step.AcceptAs a) {
+            acceptAs(a);
+        } else if (step instanceof Step.Dm dm) {
+            sendDm(dm);
+        } else if (step instanceof Step.Rename r) {
+            world.twitter().rename(r.from(), r.to());
+        } else if (step instanceof Step.Fault f) {
+            fault(f);
+        } else if (step instanceof Step.Restart) {
+            world.restart();
+        } else if (step instanceof Step.Crash) {
+            throw new StepFailure("crash is not supported yet: it comes with durable state");
+        } else if (step instanceof Step.Wait w) {
+            Thread.sleep(w.duration().toMillis());
+        } else if (step instanceof Step.Settle) {
+            expectations.settle();
+        } else {
+            expectations.check(step);
+        }
+    }
+
+    private void setup(Step.Setup step) throws StepFailure {
+        if (world.started()) {
+            throw new StepFailure("setup statements must come before the plugin starts");
+        }
+        if (step instanceof Step.Bot b) {
+            world.nameBot(b.screenName());
+        } else if (step instanceof Step.User u) {
+            addUser(u);
+        } else if (step instanceof Step.TwitterAccount t) {
+            if (t.id().isPresent()) {
+                world.twitter().createAccount(t.screenName(), t.id().getAsLong());
+            } else {
+                world.twitter().createAccount(t.screenName());
+            }
+        } else if (step instanceof Step.Queue q) {
+            world.crm().addQueue(q.name());
+        } else if (step instanceof Step.Limit l) {
+            limit(l);
+        } else if (step instanceof Step.DeliveryPush) {
+            throw new StepFailure("delivery push is not supported yet: it comes with webhooks");
+        }
+    }
+
+    private void addUser(Step.User user) {
+        world.crm().addUser(user.login());
+        user.twitter().ifPresent(handle -> {
+            if (handle.startsWith("@") && world.twitter().accountByName(handle.substring(1))
+                    .isEmpty()) {
+                world.twitter().createAccount(handle.substring(1));
+            }
+            world.crm().setUserField(user.login(), World.HANDLE_FIELD, handle);
+        });
+        user.queues().forEach(queue -> world.crm().addQueueMember(queue, user.login()));
+    }
+
+    private void limit(Step.Limit limit) throws StepFailure {
+        Endpoint endpoint = endpoint(limit.endpoint());
+        if (limit.calls().isPresent()) {
+            world.twitter().setLimit(endpoint, limit.calls().getAsInt(), limit.window());
+        } else {
+            world.twitter().liftLimit(endpoint);
+        }
+    }
+
+    private static Endpoint endpoint(String word) throws StepFailure {
+        return Endpoint.fromWord(word).orElseThrow(() -> new StepFailure("unknown endpoint '"
+                + word + "'; expected dm-list, dm-send, dm-show, dm-destroy, users-lookup,"
+                + " users-show or verify-credentials"));
+    }
+
+    private void addRule(Step.Rule rule) throws StepFailure {
+        try {
+            world.rules().addRule(toRule(rule));
+        } catch (RuleRejectedException e) {
+            throw new StepFailure("rule " + rule.id() + " was rejected: " + e.getMessage());
+        }
+    }
+
+    static RuleManager.Rule toRule(Step.Rule rule) {
+        return new RuleManager.Rule(rule.id(), ScenarioParser.eventType(rule.event()).orElseThrow(),
+                rule.queue(), rule.actionId(), rule.settings());
+    }
+
+    private void acceptAs(Step.AcceptAs accept) throws StepFailure {
+        String key = "harness:accept:" + (++harnessKeys);
+        try {
+            world.crm().accept(accept.caseId(), accept.login(), key);
+        } catch (CrmException e) {
+            throw new StepFailure("the CRM refused: " + e.getMessage());
+        }
+    }
+
+    private void sendDm(Step.Dm dm) throws IOException {
+        TwitterAccount from = world.account(dm.from());
+        expectations.dmSent();
+        new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(), dm.text());
+    }
+
+    private void fault(Step.Fault f) throws StepFailure {
+        if (f.target().equals("webhook")) {
+            throw new StepFailure("fault webhook is not supported yet: it comes with webhooks");
+        }
+        Optional<Endpoint> endpoint = f.target().equals("*")
+                ? Optional.empty() : Optional.of(endpoint(f.target()));
+        Fault.Kind kind = Fault.Kind.valueOf(f.kind().name());
+        world.twitter().addFault(new Fault(endpoint, kind, f.status(), f.code(),
+                f.delay() == null ? Duration.ZERO : f.delay(), f.times()));
+    }
+}
