@@ -3,6 +3,9 @@ package casebird.harness.host;
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.pf4j.DefaultExtensionFactory;
@@ -35,6 +38,21 @@ final class HostPluginManager extends DefaultPluginManager {
     @Override
     public RuntimeMode getRuntimeMode() {
         return RuntimeMode.DEPLOYMENT;
+    }
+
+    /**
+     * Stops the started plugins, last started first, one by one: PF4J 3.15.0's own
+     * {@code stopPlugins()} fails with a ConcurrentModificationException (pf4j issue 656).
+     */
+    @Override
+    public void stopPlugins() {
+        List<PluginWrapper> started = new ArrayList<>(getStartedPlugins());
+        Collections.reverse(started);
+        for (PluginWrapper plugin : started) {
+            if (plugin.getPluginState().isStarted()) {
+                stopPlugin(plugin.getPluginId());
+            }
+        }
     }
 
     @Override
