@@ -34,7 +34,10 @@ public record PluginSettings(
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
-            String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+            String consumerKey,
+            String consumerSecret,
+            String accessToken,
+            String accessTokenSecret) {
 
         @Override
         public String toString() {

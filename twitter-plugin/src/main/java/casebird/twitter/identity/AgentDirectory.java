@@ -117,7 +117,8 @@ public final class AgentDirectory {
                 names.add(pinKey(value));
             }
         }
-        for (List<String> batch : Lists.partition(names.stream().distinct().toList(), LOOKUP_BATCH)) {
+        List<String> distinct = names.stream().distinct().toList();
+        for (List<String> batch : Lists.partition(distinct, LOOKUP_BATCH)) {
             twitter.lookupIds(batch).forEach(store::pin);
         }
     }

@@ -35,7 +35,8 @@ final class EntryCodec {
     }
 
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return s.replace("\\", "\\\\").replace("\t", "\\t")
+                .replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static String unescape(String s) {

@@ -135,14 +135,16 @@ public final class Twitter4jPort implements TwitterPort {
     }
 
     private static TwitterApiException translate(String endpoint, TwitterException e) {
-        return new TwitterApiException(endpoint + " failed: " + e.getErrorMessage(),
+        String why = e.isErrorMessageAvailable() ? e.getErrorMessage() : "no error message";
+        return new TwitterApiException(endpoint + " failed: " + why,
                 e.getStatusCode(), e.getErrorCode(), resetHeader(e), e);
     }
 
     private static OptionalLong resetHeader(TwitterException e) {
         try {
             String value = e.getResponseHeader("x-rate-limit-reset");
-            return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
+            return value == null
+                    ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
         } catch (RuntimeException missingOrMalformed) {
             return OptionalLong.empty();
         }

@@ -17,7 +17,8 @@ public final class TwitterApiException extends RuntimeException {
 
     /** Creates the exception from the facts of a failed call. */
     public TwitterApiException(
-            String message, int status, int errorCode, OptionalLong rateLimitReset, Throwable cause) {
+            String message, int status, int errorCode, OptionalLong rateLimitReset,
+            Throwable cause) {
         super(message + " (status " + status + ", code " + errorCode + ")", cause);
         this.status = status;
         this.errorCode = errorCode;
