@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory CRM holding users, their custom fields and queues; case changes are out of scope. */
+/** An in-memory CRM of users, their custom fields and queues; case changes are not faked. */
 public final class FakeCrm implements CrmSdk {
 
     private final Map<String, Map<String, String>> users = new LinkedHashMap<>();
