@@ -1,0 +1,42 @@
+package casebird.twitter.health;
+
+import casebird.api.HealthReporter;
+import casebird.api.PluginHealth;
+import casebird.api.PluginHealth.Credentials;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/** Keeps the plugin's latest health facts and reports them to the host after each change. */
+public final class HealthTracker {
+
+    private final HealthReporter reporter;
+    private final IntSupplier backlog;
+    private Credentials credentials = Credentials.UNCHECKED;
+    private String detail = "credentials not checked yet";
+    private Optional<Instant> lastPoll = Optional.empty();
+
+    /** Creates a tracker reporting to the host, reading the outbox backlog on each report. */
+    public HealthTracker(HealthReporter reporter, IntSupplier backlog) {
+        this.reporter = reporter;
+        this.backlog = backlog;
+    }
+
+    /** Records what Twitter said about the credentials, with a sentence for the admin. */
+    public synchronized void credentials(Credentials state, String sentence) {
+        credentials = state;
+        detail = sentence;
+    }
+
+    /** Records a successful read of the inbox. */
+    public synchronized void polled(Instant at) {
+        lastPoll = Optional.of(at);
+    }
+
+    /** Reports the current health to the host. */
+    public synchronized void report() {
+        reporter.report(new PluginHealth(
+                credentials, detail, lastPoll, backlog.getAsInt(), Map.of()));
+    }
+}

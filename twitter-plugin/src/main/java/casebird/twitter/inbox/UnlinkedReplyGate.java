@@ -1,0 +1,42 @@
+package casebird.twitter.inbox;
+
+import casebird.twitter.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Decides whether a sender with no CRM user gets the "not linked" reply: at most once per
+ * interval per sender, and under a global daily cap so throwaway accounts can't spend the
+ * send budget.
+ */
+public final class UnlinkedReplyGate {
+
+    /** The reply an unlinked sender gets. */
+    public static final String REPLY = "This Twitter account is not linked to a CRM user.";
+
+    private final StateStore store;
+    private final Duration interval;
+    private final int dailyCap;
+
+    /** Creates a gate over the durable tally. */
+    public UnlinkedReplyGate(StateStore store, Duration interval, int dailyCap) {
+        this.store = store;
+        this.interval = interval;
+        this.dailyCap = dailyCap;
+    }
+
+    /** Whether that sender may get the reply now; a yes is counted at once. */
+    public boolean admit(long senderId, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        boolean recent = store.lastUnlinkedReply(senderId)
+                .map(last -> now.isBefore(last.plus(interval)))
+                .orElse(false);
+        if (recent || store.unlinkedRepliesOn(day) >= dailyCap) {
+            return false;
+        }
+        store.recordUnlinkedReply(senderId, now, day);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package casebird.twitter.state;
+
+import java.time.Instant;
+
+/** Writes an {@link OutboxEntry} as one tab-separated line, escaping tabs and line breaks. */
+final class EntryCodec {
+
+    private static final int FIELDS = 6;
+
+    private EntryCodec() {}
+
+    static String encode(OutboxEntry e) {
+        return String.join("\t",
+                e.to().kind().name(),
+                escape(e.to().value()),
+                Boolean.toString(e.reply()),
+                Integer.toString(e.attempts()),
+                Long.toString(e.notBefore().toEpochMilli()),
+                escape(e.text()));
+    }
+
+    static OutboxEntry decode(long id, String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != FIELDS) {
+            throw new IllegalStateException("outbox entry " + id + " is corrupt: " + f.length
+                    + " fields instead of " + FIELDS);
+        }
+        return new OutboxEntry(
+                id,
+                new Recipient(Recipient.Kind.valueOf(f[0]), unescape(f[1])),
+                unescape(f[5]),
+                Boolean.parseBoolean(f[2]),
+                Integer.parseInt(f[3]),
+                Instant.ofEpochMilli(Long.parseLong(f[4])));
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t")
+                .replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            out.append(switch (n) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                default -> n;
+            });
+        }
+        return out.toString();
+    }
+}

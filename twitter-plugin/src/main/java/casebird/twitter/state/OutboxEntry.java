@@ -1,0 +1,31 @@
+package casebird.twitter.state;
+
+import java.time.Instant;
+
+/**
+ * One DM waiting to be sent.
+ *
+ * @param id the store's key, increasing in the order entries were queued
+ * @param to the recipient
+ * @param text the DM's text
+ * @param reply whether it answers an agent's DM (replies go before notices)
+ * @param attempts how many sends failed so far
+ * @param notBefore the earliest time of the next attempt
+ */
+public record OutboxEntry(
+        long id, Recipient to, String text, boolean reply, int attempts, Instant notBefore) {
+
+    /** A new entry, due at once; the store assigns its id. */
+    public static OutboxEntry queued(Recipient to, String text, boolean reply, Instant now) {
+        return new OutboxEntry(0, to, text, reply, 0, now);
+    }
+
+    /** This entry after one more failed attempt, due again at {@code next}. */
+    public OutboxEntry failedOnce(Instant next) {
+        return new OutboxEntry(id, to, text, reply, attempts + 1, next);
+    }
+
+    OutboxEntry withId(long newId) {
+        return new OutboxEntry(newId, to, text, reply, attempts, notBefore);
+    }
+}

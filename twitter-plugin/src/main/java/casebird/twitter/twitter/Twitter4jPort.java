@@ -1,0 +1,152 @@
+package casebird.twitter.twitter;
+
+import casebird.twitter.config.PluginSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import twitter4j.DirectMessage;
+import twitter4j.DirectMessageList;
+import twitter4j.Logger;
+import twitter4j.Twitter;
+import twitter4j.TwitterException;
+import twitter4j.TwitterFactory;
+import twitter4j.User;
+import twitter4j.conf.Configuration;
+import twitter4j.conf.ConfigurationBuilder;
+
+/**
+ * The {@link TwitterPort} over twitter4j 4.0.7: the only class that touches twitter4j.
+ *
+ * <p>twitter4j's own retries are off (it would retry POSTs too); callers own the retry
+ * policy. Its errors become {@link TwitterApiException}s.
+ */
+public final class Twitter4jPort implements TwitterPort {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final Twitter twitter;
+
+    /**
+     * Builds a client from the plugin's settings.
+     *
+     * @throws IllegalStateException when twitter4j's debug logging is on: it would log the
+     *     OAuth base string, which holds the consumer key and access token
+     */
+    public Twitter4jPort(PluginSettings settings) {
+        if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
+            throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
+                    + " secrets; turn off twitter4j.debug before starting the plugin");
+        }
+        this.twitter = new TwitterFactory(configuration(settings)).getInstance();
+    }
+
+    private static Configuration configuration(PluginSettings settings) {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.httpTimeout().toMillis());
+        PluginSettings.Credentials c = settings.credentials();
+        return new ConfigurationBuilder()
+                .setDebugEnabled(false)
+                .setRestBaseURL(settings.apiBaseUrl())
+                .setOAuthConsumerKey(c.consumerKey())
+                .setOAuthConsumerSecret(c.consumerSecret())
+                .setOAuthAccessToken(c.accessToken())
+                .setOAuthAccessTokenSecret(c.accessTokenSecret())
+                .setHttpRetryCount(0)
+                .setHttpRetryIntervalSeconds(0)
+                .setHttpConnectionTimeout(timeoutMillis)
+                .setHttpReadTimeout(timeoutMillis)
+                .setJSONStoreEnabled(false)
+                .setTrimUserEnabled(true)
+                .setIncludeEntitiesEnabled(false)
+                .setGZIPEnabled(false)
+                .build();
+    }
+
+    @Override
+    public BotAccount verifyCredentials() {
+        try {
+            User me = twitter.verifyCredentials();
+            return new BotAccount(me.getId(), me.getScreenName());
+        } catch (TwitterException e) {
+            throw translate("verify_credentials", e);
+        }
+    }
+
+    @Override
+    public EventPage listEvents(Optional<String> cursor) {
+        try {
+            DirectMessageList list = cursor.isPresent()
+                    ? twitter.getDirectMessages(PAGE_SIZE, cursor.get())
+                    : twitter.getDirectMessages(PAGE_SIZE);
+            List<DmEvent> events = new ArrayList<>(list.size());
+            for (DirectMessage dm : list) {
+                events.add(new DmEvent(dm.getId(), dm.getSenderId(), dm.getRecipientId(),
+                        dm.getText(), dm.getCreatedAt().toInstant()));
+            }
+            String next = list.getNextCursor();
+            return new EventPage(events, Optional.ofNullable(next).filter(n -> !n.isEmpty()));
+        } catch (TwitterException e) {
+            throw translate("direct_messages/events/list", e);
+        }
+    }
+
+    @Override
+    public SentMessage send(long recipientId, String text) {
+        try {
+            DirectMessage dm = twitter.sendDirectMessage(recipientId, text);
+            return new SentMessage(dm.getId(), dm.getRecipientId());
+        } catch (TwitterException e) {
+            throw translate("direct_messages/events/new", e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> lookupIds(Collection<String> screenNames) {
+        Map<String, String> asked = new HashMap<>();
+        screenNames.forEach(n -> asked.put(n.toLowerCase(Locale.ROOT), n));
+        Map<String, Long> ids = new HashMap<>();
+        try {
+            for (User u : twitter.lookupUsers(screenNames.toArray(String[]::new))) {
+                String name = asked.get(u.getScreenName().toLowerCase(Locale.ROOT));
+                if (name != null) {
+                    ids.put(name, u.getId());
+                }
+            }
+            return ids;
+        } catch (TwitterException e) {
+            if (e.getStatusCode() == 404) {
+                return ids;
+            }
+            throw translate("users/lookup", e);
+        }
+    }
+
+    @Override
+    public void destroy(long eventId) {
+        try {
+            twitter.destroyDirectMessage(eventId);
+        } catch (TwitterException e) {
+            throw translate("direct_messages/events/destroy", e);
+        }
+    }
+
+    private static TwitterApiException translate(String endpoint, TwitterException e) {
+        String why = e.isErrorMessageAvailable() ? e.getErrorMessage() : "no error message";
+        return new TwitterApiException(endpoint + " failed: " + why,
+                e.getStatusCode(), e.getErrorCode(), resetHeader(e), e);
+    }
+
+    private static OptionalLong resetHeader(TwitterException e) {
+        try {
+            String value = e.getResponseHeader("x-rate-limit-reset");
+            return value == null
+                    ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
+        } catch (RuntimeException missingOrMalformed) {
+            return OptionalLong.empty();
+        }
+    }
+}

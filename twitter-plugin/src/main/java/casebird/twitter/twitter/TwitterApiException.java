@@ -1,0 +1,55 @@
+package casebird.twitter.twitter;
+
+import java.util.OptionalLong;
+
+/**
+ * A Twitter API call failed.
+ *
+ * <p>{@code status} is the HTTP status, or -1 when no answer came (network failure);
+ * {@code errorCode} is Twitter's error code from the body, or -1; {@code rateLimitReset}
+ * is the {@code x-rate-limit-reset} header (epoch seconds) when the answer had one.
+ */
+public final class TwitterApiException extends RuntimeException {
+
+    private final int status;
+    private final int errorCode;
+    private final OptionalLong rateLimitReset;
+
+    /** Creates the exception from the facts of a failed call. */
+    public TwitterApiException(
+            String message, int status, int errorCode, OptionalLong rateLimitReset,
+            Throwable cause) {
+        super(message + " (status " + status + ", code " + errorCode + ")", cause);
+        this.status = status;
+        this.errorCode = errorCode;
+        this.rateLimitReset = rateLimitReset;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    /** When the rate-limit window resets, in epoch seconds, if the answer said. */
+    public OptionalLong rateLimitReset() {
+        return rateLimitReset;
+    }
+
+    /** Twitter refuses DMs to this recipient (403 with code 349 or 150): retrying won't help. */
+    public boolean recipientUnreachable() {
+        return status == 403 && (errorCode == 349 || errorCode == 150);
+    }
+
+    /** The endpoint's rate limit is spent (429, or code 88). */
+    public boolean rateLimited() {
+        return status == 429 || errorCode == 88;
+    }
+
+    /** Twitter rejected the credentials (401). */
+    public boolean credentialsRejected() {
+        return status == 401;
+    }
+}

@@ -1,0 +1,27 @@
+package casebird.twitter.twitter;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The few Twitter v1.1 calls the plugin makes; every call may throw
+ * {@link TwitterApiException} carrying the HTTP status and Twitter's error code.
+ */
+public interface TwitterPort {
+
+    /** The bot's own account, proving the credentials work. */
+    BotAccount verifyCredentials();
+
+    /** One page of DM events, newest first; no cursor asks for the first page. */
+    EventPage listEvents(Optional<String> cursor);
+
+    /** Sends a DM from the bot to that user id. */
+    SentMessage send(long recipientId, String text);
+
+    /** The ids of the screen names Twitter knows (at most 100), keyed by the name as asked. */
+    Map<String, Long> lookupIds(Collection<String> screenNames);
+
+    /** Deletes one DM event from the bot's view. */
+    void destroy(long eventId);
+}

@@ -1,0 +1,71 @@
+package casebird.twitter.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PluginSettingsTest {
+
+    private static Map<String, String> credentials() {
+        return new HashMap<>(Map.of("consumer-key", "ck", "consumer-secret", "cs",
+                "access-token", "at", "access-token-secret", "ats"));
+    }
+
+    @Test
+    void defaultsApplyWhenOnlyCredentialsAreGiven() {
+        PluginSettings s = PluginSettings.from(credentials());
+
+        assertEquals("https://api.twitter.com/1.1/", s.apiBaseUrl());
+        assertEquals("twitter", s.handleField());
+        assertEquals(Duration.ofSeconds(60), s.pollInterval());
+        assertEquals(Duration.ofMinutes(5), s.retryCap());
+        assertEquals(Duration.ofHours(24), s.unlinkedReplyInterval());
+        assertEquals(50, s.unlinkedReplyDailyCap());
+    }
+
+    @Test
+    void harnessStyleValuesAndTwitter4jAliasesAreAccepted() {
+        Map<String, String> raw = new HashMap<>(Map.of("oauth.consumerKey", "ck",
+                "oauth.consumerSecret", "cs", "oauth.accessToken", "at",
+                "oauth.accessTokenSecret", "ats", "api-base-url", "http://127.0.0.1:8080/1.1",
+                "poll-interval", "1s", "retry-base", "100ms", "http-timeout", "PT5S"));
+
+        PluginSettings s = PluginSettings.from(raw);
+
+        assertEquals("ck", s.credentials().consumerKey());
+        assertEquals("http://127.0.0.1:8080/1.1/", s.apiBaseUrl());
+        assertEquals(Duration.ofMillis(100), s.retryBase());
+        assertEquals(Duration.ofSeconds(5), s.httpTimeout());
+    }
+
+    @Test
+    void everyBadSettingIsNamedInOneException() {
+        Map<String, String> raw = credentials();
+        raw.remove("consumer-secret");
+        raw.put("poll-interval", "soon");
+        raw.put("unlinked-reply-daily-cap", "-1");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(List.of(
+                "setting 'consumer-secret' (or 'oauth.consumerSecret') is missing",
+                "setting 'poll-interval' is not a positive duration like 500ms, 2s, 1m, 1h or"
+                        + " PT2S: 'soon'",
+                "setting 'unlinked-reply-daily-cap' is not a whole number >= 0: '-1'"),
+                e.problems());
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        String shown = PluginSettings.from(credentials()).toString();
+
+        assertFalse(shown.contains("ats") || shown.contains("cs,"), shown);
+    }
+}

@@ -1,0 +1,74 @@
+package casebird.twitter.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import casebird.twitter.state.StateStore;
+import casebird.twitter.testing.FakeCrm;
+import casebird.twitter.testing.FakeTwitter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentDirectoryTest {
+
+    @TempDir Path dir;
+    private final FakeTwitter twitter = new FakeTwitter().account("alice_t", 11);
+    private final FakeCrm crm = new FakeCrm()
+            .user("alice", "@Alice_T").user("dave", "123456789").user("carol", null);
+    private StateStore store;
+    private AgentDirectory directory;
+
+    @BeforeEach
+    void openStore() {
+        store = StateStore.open(dir);
+        directory = new AgentDirectory(crm, "twitter", twitter, store);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void numericFieldValuesAreIdsAndNamesAreResolvedOnce() {
+        assertEquals(Optional.of(123456789L), directory.idOfLogin("dave"));
+        assertEquals(Optional.of(11L), directory.idOfLogin("alice"));
+        assertEquals(Optional.of(11L), directory.idOfLogin("alice"));
+        assertEquals(Optional.empty(), directory.idOfLogin("carol"));
+
+        assertEquals(List.of(List.of("alice_t")), twitter.lookups());
+    }
+
+    @Test
+    void senderIdsMapBackToLogins() {
+        assertEquals(Optional.of("alice"), directory.loginOf(11));
+        assertEquals(Optional.of("dave"), directory.loginOf(123456789));
+        assertEquals(Optional.empty(), directory.loginOf(66));
+    }
+
+    @Test
+    void aPinnedHandleHoldsWhenTheNameMovesToAnotherAccount() {
+        directory.idOfLogin("alice");
+        twitter.account("alice_t", 66);
+
+        assertEquals(Optional.of(11L), directory.idOfLogin("alice"));
+        assertEquals(Optional.empty(), directory.loginOf(66));
+    }
+
+    @Test
+    void anUnknownSenderRebuildsTheMapAtMostOncePerPoll() {
+        directory.loginOf(11);
+        crm.user("erin", "777");
+
+        Optional<String> beforePoll = directory.loginOf(777);
+        directory.allowRefresh();
+        Optional<String> afterPoll = directory.loginOf(777);
+
+        assertEquals(Optional.empty(), beforePoll);
+        assertEquals(Optional.of("erin"), afterPoll);
+    }
+}

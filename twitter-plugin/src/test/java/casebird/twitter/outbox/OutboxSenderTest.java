@@ -1,0 +1,143 @@
+package casebird.twitter.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.state.Recipient;
+import casebird.twitter.state.StateStore;
+import casebird.twitter.testing.FakeCrm;
+import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.MutableClock;
+import casebird.twitter.twitter.TwitterApiException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxSenderTest {
+
+    private static final long ALICE = 11;
+
+    @TempDir Path dir;
+    private final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE);
+    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t").user("carol", null);
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private StateStore store;
+    private OutboxSender sender;
+
+    @BeforeEach
+    void openStore() {
+        store = StateStore.open(dir);
+        Backoff backoff =
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
+        sender = new OutboxSender(store, twitter,
+                new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
+                new HealthTracker(h -> { }, store::outboxSize));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private void queue(Recipient to, String text, boolean reply) {
+        OutboxEntry entry = OutboxEntry.queued(to, text, reply, clock.instant());
+        store.appendNotices("event-" + text, List.of(entry));
+    }
+
+    private static TwitterApiException failure(int status, int code, OptionalLong reset) {
+        return new TwitterApiException("test", status, code, reset, null);
+    }
+
+    @Test
+    void aLoginIsSentToItsResolvedTwitterIdRepliesFirst() {
+        queue(Recipient.login("alice"), "notice", false);
+        queue(Recipient.twitterId(ALICE), "reply", true);
+
+        assertEquals(2, sender.sendDue());
+
+        assertEquals(List.of("reply", "notice"), twitter.textsTo(ALICE));
+        assertEquals(0, store.outboxSize());
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAfterABackoffNoSooner() {
+        queue(Recipient.login("alice"), "notice", false);
+        twitter.failNextSend(failure(503, -1, OptionalLong.empty()));
+
+        sender.sendDue();
+        OutboxEntry retried = store.outbox().get(0);
+        Duration wait = Duration.between(clock.instant(), retried.notBefore());
+        clock.advance(wait.minusMillis(1));
+        int early = sender.sendDue();
+        clock.advance(Duration.ofMillis(1));
+        int onTime = sender.sendDue();
+
+        assertEquals(1, retried.attempts());
+        assertTrue(wait.toMillis() > 0 && wait.toMillis() <= 2_000, "waited " + wait);
+        assertEquals(List.of(0, 1), List.of(early, onTime));
+        assertEquals(List.of("notice"), twitter.textsTo(ALICE));
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithFullJitterUpToTheCap() {
+        Backoff backoff =
+                new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(10), new Random(1));
+
+        for (int failures = 1; failures <= 8; failures++) {
+            long ceiling = Math.min(10_000, 2_000L << (failures - 1));
+            for (int i = 0; i < 50; i++) {
+                long d = backoff.delayAfter(failures).toMillis();
+                assertTrue(d >= 0 && d <= ceiling, "delay " + d + " > " + ceiling);
+            }
+        }
+    }
+
+    @Test
+    void aRecipientTwitterRefusesIsDroppedNotRetried() {
+        queue(Recipient.login("alice"), "notice", false);
+        twitter.failNextSend(failure(403, 349, OptionalLong.empty()));
+
+        sender.sendDue();
+        clock.advance(Duration.ofHours(1));
+        sender.sendDue();
+
+        assertEquals(0, store.outboxSize());
+        assertEquals(List.of(), twitter.sent());
+    }
+
+    @Test
+    void aRateLimitPausesSendingUntilTheResetHeader() {
+        queue(Recipient.login("alice"), "notice", false);
+        long reset = clock.instant().plusSeconds(60).getEpochSecond();
+        twitter.failNextSend(failure(429, 88, OptionalLong.of(reset)));
+
+        sender.sendDue();
+        clock.advance(Duration.ofSeconds(59));
+        sender.sendDue();
+        assertEquals(List.of(), twitter.sent());
+        clock.advance(Duration.ofSeconds(1));
+        sender.sendDue();
+
+        assertEquals(List.of("notice"), twitter.textsTo(ALICE));
+    }
+
+    @Test
+    void aLoginWithoutHandleIsDroppedWithoutACall() {
+        queue(Recipient.login("carol"), "notice", false);
+
+        sender.sendDue();
+
+        assertEquals(0, store.outboxSize());
+        assertEquals(List.of(), twitter.sent());
+    }
+}

@@ -1,0 +1,124 @@
+package casebird.twitter.testing;
+
+import casebird.twitter.twitter.BotAccount;
+import casebird.twitter.twitter.DmEvent;
+import casebird.twitter.twitter.EventPage;
+import casebird.twitter.twitter.SentMessage;
+import casebird.twitter.twitter.TwitterApiException;
+import casebird.twitter.twitter.TwitterPort;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A working in-memory Twitter: accounts, a DM event list served newest first in pages
+ * with cursors, sends recorded (and added to the list as Twitter does), scripted failures.
+ */
+public final class FakeTwitter implements TwitterPort {
+
+    /** A DM the bot sent. */
+    public record Sent(long recipientId, String text) {}
+
+    public static final long BOT_ID = 1000;
+
+    private final Map<String, Long> accounts = new HashMap<>();
+    private final List<DmEvent> events = new ArrayList<>();
+    private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<Optional<String>> listCalls = new ArrayList<>();
+    private final List<Collection<String>> lookups = new ArrayList<>();
+    private int pageSize = 50;
+    private long nextEventId = 5000;
+
+    public synchronized FakeTwitter account(String screenName, long id) {
+        accounts.put(screenName.toLowerCase(Locale.ROOT), id);
+        return this;
+    }
+
+    public synchronized FakeTwitter pageSize(int size) {
+        pageSize = size;
+        return this;
+    }
+
+    /** An account sends the bot a DM; returns the event id. */
+    public synchronized long dmToBot(long senderId, String text) {
+        long id = nextEventId++;
+        events.add(new DmEvent(id, senderId, BOT_ID, text, Instant.EPOCH));
+        return id;
+    }
+
+    /** The next send fails with this exception. */
+    public synchronized void failNextSend(TwitterApiException e) {
+        sendFailures.add(e);
+    }
+
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public synchronized List<String> textsTo(long recipientId) {
+        return sent.stream().filter(s -> s.recipientId() == recipientId).map(Sent::text).toList();
+    }
+
+    public synchronized List<Optional<String>> listCalls() {
+        return List.copyOf(listCalls);
+    }
+
+    public synchronized List<Collection<String>> lookups() {
+        return List.copyOf(lookups);
+    }
+
+    @Override
+    public synchronized BotAccount verifyCredentials() {
+        return new BotAccount(BOT_ID, "casebird");
+    }
+
+    @Override
+    public synchronized EventPage listEvents(Optional<String> cursor) {
+        listCalls.add(cursor);
+        List<DmEvent> newestFirst = events.stream()
+                .sorted(Comparator.comparingLong(DmEvent::id).reversed()).toList();
+        int from = cursor.map(Integer::parseInt).orElse(0);
+        int to = Math.min(newestFirst.size(), from + pageSize);
+        Optional<String> next = to < newestFirst.size()
+                ? Optional.of(Integer.toString(to)) : Optional.empty();
+        return new EventPage(newestFirst.subList(from, to), next);
+    }
+
+    @Override
+    public synchronized SentMessage send(long recipientId, String text) {
+        if (!sendFailures.isEmpty()) {
+            throw sendFailures.poll();
+        }
+        sent.add(new Sent(recipientId, text));
+        long id = nextEventId++;
+        events.add(new DmEvent(id, BOT_ID, recipientId, text, Instant.EPOCH));
+        return new SentMessage(id, recipientId);
+    }
+
+    @Override
+    public synchronized Map<String, Long> lookupIds(Collection<String> screenNames) {
+        lookups.add(List.copyOf(screenNames));
+        Map<String, Long> ids = new HashMap<>();
+        for (String name : screenNames) {
+            Long id = accounts.get(name.toLowerCase(Locale.ROOT));
+            if (id != null) {
+                ids.put(name, id);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public synchronized void destroy(long eventId) {
+        events.removeIf(e -> e.id() == eventId);
+    }
+}
