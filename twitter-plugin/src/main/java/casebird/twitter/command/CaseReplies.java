@@ -16,7 +16,8 @@ final class CaseReplies {
         if (!update.changed()) {
             return "Case " + acceptedCase.id() + " is already yours.";
         }
-        return "Accepted case " + acceptedCase.id() + " (" + acceptedCase.title() + "). It's yours.";
+        return "Accepted case " + acceptedCase.id() + " (" + acceptedCase.title()
+                + "). It's yours.";
     }
 
     /** The reply to a logged note. */
