@@ -1,19 +1,78 @@
 package casebird.twitter.command;
 
+import casebird.api.crm.CrmException;
 import casebird.api.crm.CrmSdk;
+import java.util.Objects;
 
-/** Stand-in until the command package lands; the merge replaces this file. */
+/**
+ * Runs agents' DM commands through the CRM SDK as the sender's CRM user.
+ *
+ * <p>Every change carries the idempotency key {@code twitter-dm:<event id>}, so handling
+ * the same DM event again changes nothing in the CRM. The CRM's typed refusals become
+ * replies; any other failure propagates so the caller can retry the event later.
+ */
 public final class CommandService {
 
-    /** Creates the service over the CRM SDK. */
+    private static final String KEY_PREFIX = "twitter-dm:";
+
+    private final CrmSdk crm;
+
+    /** A service that acts through that SDK. */
     public CommandService(CrmSdk crm) {
-        if (crm == null) {
-            throw new NullPointerException("crm");
+        this.crm = Objects.requireNonNull(crm, "crm");
+    }
+
+    /**
+     * Runs one DM as the CRM user and returns the reply text (never null, never empty,
+     * at most 10,000 chars).
+     *
+     * @param crmLogin the CRM user the DM's sender is mapped to
+     * @param eventId Twitter's id of the DM event, which makes the idempotency key
+     * @param text the DM's text as received
+     * @throws RuntimeException when the SDK fails in a way it has no typed failure for (for
+     *     example, the CRM is down); no reply should be sent, and the caller may handle the
+     *     same event again later, which the idempotency key makes safe
+     */
+    public String handle(String crmLogin, String eventId, String text) {
+        requireText(crmLogin, "crmLogin");
+        requireText(eventId, "eventId");
+        Command command = CommandParser.parse(text);
+        try {
+            return DmText.fit(run(command, crmLogin, KEY_PREFIX + eventId));
+        } catch (CrmException refusal) {
+            return DmText.fit(FailureReplies.of(command.verb(), refusal));
         }
     }
 
-    /** Runs one agent's DM as a command and returns the reply. */
-    public String handle(String crmLogin, String eventId, String text) {
-        throw new UnsupportedOperationException("stand-in for command package");
+    private String run(Command command, String login, String key) throws CrmException {
+        if (command instanceof Accept accept) {
+            return CaseReplies.accepted(crm.accept(accept.caseId(), login, key));
+        }
+        if (command instanceof Log log) {
+            crm.logNote(log.caseId(), login, log.notes(), key);
+            return CaseReplies.logged(log.caseId());
+        }
+        if (command instanceof Close close) {
+            crm.close(close.caseId(), login, close.notes(), key);
+            return CaseReplies.closed(close.caseId(), close.notes().isPresent());
+        }
+        if (command instanceof Status status) {
+            return crm.findCase(status.caseId())
+                    .map(CaseReplies::status)
+                    .orElseGet(() -> FailureReplies.notFound(status.caseId()));
+        }
+        if (command instanceof Mine) {
+            return MineReply.of(crm.openCasesOwnedBy(login));
+        }
+        if (command instanceof Usage usage) {
+            return HelpText.usage(usage.verb());
+        }
+        return HelpText.help();
+    }
+
+    private static void requireText(String value, String name) {
+        if (Objects.requireNonNull(value, name).isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
     }
 }

@@ -1,0 +1,10 @@
+package casebird.twitter.command;
+
+/** {@code mine}: list the agent's open cases. */
+public record Mine() implements Command {
+
+    @Override
+    public Verb verb() {
+        return Verb.MINE;
+    }
+}

@@ -1,0 +1,14 @@
+package casebird.twitter.command;
+
+/** {@code status <case>}: show a case's title, status, queue, owner and last note. */
+public record Status(long caseId) implements Command {
+
+    public Status {
+        CaseIds.checkPositive(caseId);
+    }
+
+    @Override
+    public Verb verb() {
+        return Verb.STATUS;
+    }
+}
