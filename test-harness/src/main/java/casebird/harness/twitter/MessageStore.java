@@ -3,6 +3,7 @@ package casebird.harness.twitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Every direct message between the fake's accounts, with time-ordered snowflake-like ids and
- * per-account deletion (Twitter removes a destroyed DM only from the deleting account's view).
+ * per-account deletion (Twitter removes a destroyed DM only from the deleting account's view);
+ * times are kept to the millisecond, as Twitter's {@code created_timestamp} carries them.
  */
 final class MessageStore {
 
@@ -62,7 +64,7 @@ final class MessageStore {
         }
         DirectMessage message;
         synchronized (this) {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             lastId = Math.max(lastId + 1, (now.toEpochMilli() - TWITTER_EPOCH_MILLIS) << 22);
             message = new DirectMessage(lastId, senderId, recipientId, text, now);
             messages.add(message);
