@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 
 /**
  * Answers every HTTP call: route, authenticate, apply a pending fault, count the rate limit,
- * serve the endpoint, then record the call.
+ * serve the endpoint, record the call (before answering, so a client that has its answer
+ * finds its call recorded), answer.
  */
 final class ApiExchangeHandler implements HttpHandler {
 
@@ -56,12 +57,9 @@ final class ApiExchangeHandler implements HttpHandler {
         } catch (TwitterApiError e) {
             response = ApiResponse.error(e);
         }
-        try {
-            send(exchange, response);
-        } finally {
-            calls.record(ticket, new RecordedCall(at, endpoint, exchange.getRequestMethod(),
-                    path, accountId, response.status()));
-        }
+        calls.record(ticket, new RecordedCall(at, endpoint, exchange.getRequestMethod(), path,
+                accountId, response.status()));
+        send(exchange, response);
     }
 
     private ApiResponse serve(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
