@@ -1,0 +1,141 @@
+package casebird.harness.twitter;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Answers every HTTP call: route, authenticate, apply a pending fault, count the rate limit,
+ * serve the endpoint, record the call (before answering, so a client that has its answer
+ * finds its call recorded), answer.
+ */
+final class ApiExchangeHandler implements HttpHandler {
+
+    private static final String BASE_PATH = "/1.1/";
+    private static final String GARBAGE = "{\"events\":[{\"type\":\"message_cre";
+
+    private final Clock clock;
+    private final OAuthVerifier verifier;
+    private final FaultQueue faults;
+    private final RateLimits limits;
+    private final Map<Endpoint, EndpointHandler> handlers;
+    private final CallLog calls;
+
+    ApiExchangeHandler(Clock clock, OAuthVerifier verifier, FaultQueue faults, RateLimits limits,
+            Map<Endpoint, EndpointHandler> handlers, CallLog calls) {
+        this.clock = clock;
+        this.verifier = verifier;
+        this.faults = faults;
+        this.limits = limits;
+        this.handlers = Map.copyOf(handlers);
+        this.calls = calls;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long ticket = calls.arrive();
+        Instant at = clock.instant();
+        String path = exchange.getRequestURI().getRawPath();
+        Optional<Endpoint> endpoint = path.startsWith(BASE_PATH)
+                ? Endpoint.route(exchange.getRequestMethod(), path.substring(BASE_PATH.length()))
+                : Optional.empty();
+        OptionalLong accountId = OptionalLong.empty();
+        ApiResponse response;
+        try {
+            ApiRequest request = ApiRequest.read(exchange);
+            Endpoint served = endpoint.orElseThrow(() -> TwitterApiError.of(404, 34));
+            TwitterAccount caller = verifier.verify(request);
+            accountId = OptionalLong.of(caller.id());
+            response = serve(served, caller, request);
+        } catch (TwitterApiError e) {
+            response = ApiResponse.error(e);
+        }
+        calls.record(ticket, new RecordedCall(at, endpoint, exchange.getRequestMethod(), path,
+                accountId, response.status()));
+        send(exchange, response);
+    }
+
+    private ApiResponse serve(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
+        Optional<Fault> fault = faults.take(endpoint);
+        if (fault.isPresent()) {
+            Optional<ApiResponse> faulty = applyFault(fault.get(), endpoint, caller);
+            if (faulty.isPresent()) {
+                return faulty.get();
+            }
+        }
+        Optional<RateLimits.Quota> quota = limits.consume(endpoint, caller.id());
+        ApiResponse response = answer(endpoint, caller, request);
+        return quota.map(q -> response.withHeaders(q.headers())).orElse(response);
+    }
+
+    private ApiResponse answer(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
+        try {
+            return handlers.get(endpoint).handle(caller, request);
+        } catch (TwitterApiError e) {
+            return ApiResponse.error(e);
+        }
+    }
+
+    /** The answer a fault forces, or empty when the call then proceeds normally. */
+    private Optional<ApiResponse> applyFault(Fault fault, Endpoint endpoint,
+            TwitterAccount caller) {
+        Map<String, String> rateHeaders = limits.peek(endpoint, caller.id())
+                .map(RateLimits.Quota::headers).orElse(Map.of());
+        return switch (fault.kind()) {
+            case STATUS -> Optional.of(statusFault(fault, endpoint, caller, rateHeaders));
+            case DELAY -> sleep(fault);
+            case RESET -> Optional.of(ApiResponse.RESET);
+            case GARBAGE -> Optional.of(new ApiResponse(200, rateHeaders, GARBAGE));
+        };
+    }
+
+    private ApiResponse statusFault(Fault fault, Endpoint endpoint, TwitterAccount caller,
+            Map<String, String> rateHeaders) {
+        TwitterApiError error = TwitterApiError.forFault(fault.status(), fault.code());
+        if (fault.status() != 429) {
+            return ApiResponse.error(error).withHeaders(rateHeaders);
+        }
+        RateLimits.Quota exhausted = limits.peek(endpoint, caller.id())
+                .map(q -> new RateLimits.Quota(q.limit(), 0, q.reset()))
+                .orElse(new RateLimits.Quota(1, 0, clock.instant().plusSeconds(15)));
+        return ApiResponse.error(error).withHeaders(exhausted.headers());
+    }
+
+    private static Optional<ApiResponse> sleep(Fault fault) {
+        try {
+            Thread.sleep(fault.delay().toMillis());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(ApiResponse.RESET);
+        }
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        try {
+            if (response.status() == 0) {
+                return;
+            }
+            response.headers().forEach(exchange.getResponseHeaders()::set);
+            if (response.status() == 204) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+            exchange.sendResponseHeaders(response.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package casebird.harness.twitter;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A working fake of Twitter's v1.1 direct message API over real HTTP on 127.0.0.1: OAuth
+ * 1.0a verified, rate limited per endpoint and account, with scriptable faults and a record
+ * of every call.
+ */
+public final class FakeTwitterApi implements AutoCloseable {
+
+    private static final int THREADS = 8;
+
+    private final String consumerKey = RandomTokens.next(25);
+    private final String consumerSecret = RandomTokens.next(50);
+    private final Clock clock;
+    private final AccountRegistry accounts;
+    private final MessageStore messages;
+    private final RateLimits limits;
+    private final FaultQueue faults = new FaultQueue();
+    private final CallLog calls = new CallLog();
+    private final ExecutorService executor;
+    private final HttpServer server;
+
+    private FakeTwitterApi(Clock clock) throws IOException {
+        this.clock = clock;
+        this.accounts = new AccountRegistry(clock);
+        this.messages = new MessageStore(clock, accounts);
+        this.limits = new RateLimits(clock);
+        this.executor = Executors.newFixedThreadPool(THREADS, namedThreads());
+        this.server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        OAuthVerifier verifier = new OAuthVerifier(consumerKey, consumerSecret, accounts);
+        server.createContext("/", new ApiExchangeHandler(clock, verifier, faults, limits,
+                handlers(), calls));
+        server.setExecutor(executor);
+    }
+
+    /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
+    public static FakeTwitterApi start(Clock clock) throws IOException {
+        FakeTwitterApi api = new FakeTwitterApi(clock);
+        api.server.start();
+        return api;
+    }
+
+    /** The REST base URL, {@code http://127.0.0.1:PORT/1.1/}, with its trailing slash. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/1.1/");
+    }
+
+    /** The app's consumer key. */
+    public String consumerKey() {
+        return consumerKey;
+    }
+
+    /** The app's consumer secret. */
+    public String consumerSecret() {
+        return consumerSecret;
+    }
+
+    /** The clock this fake stamps messages and times rate windows with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Creates an account with the next free numeric id (from 1000000) and fresh tokens. */
+    public TwitterAccount createAccount(String screenName) {
+        return accounts.create(screenName);
+    }
+
+    /**
+     * Creates an account with a chosen id and fresh tokens.
+     *
+     * @throws IllegalArgumentException if the id or the screen name is taken or invalid
+     */
+    public TwitterAccount createAccount(String screenName, long id) {
+        return accounts.create(screenName, id);
+    }
+
+    /** The account holding that screen name now (case-insensitive, no '@'). */
+    public Optional<TwitterAccount> accountByName(String screenName) {
+        return accounts.byName(screenName);
+    }
+
+    /** The account with that numeric id. */
+    public Optional<TwitterAccount> accountById(long id) {
+        return accounts.byId(id);
+    }
+
+    /**
+     * Gives an account a new screen name; the old one becomes free for another account.
+     *
+     * @throws IllegalArgumentException if no account holds the old name or the new is taken
+     */
+    public TwitterAccount rename(String oldName, String newName) {
+        return accounts.rename(oldName, newName);
+    }
+
+    /**
+     * Creates a DM as if the sender had posted it, and tells the listeners.
+     *
+     * @throws TwitterApiError when Twitter would refuse it (unknown account, text too long)
+     */
+    public DirectMessage deliver(long senderId, long recipientId, String text) {
+        return messages.create(senderId, recipientId, text);
+    }
+
+    /** Every DM ever created, in creation order, including those since destroyed. */
+    public List<DirectMessage> messages() {
+        return messages.all();
+    }
+
+    /** The DMs an account still sees (sent or received, not destroyed by it), oldest first. */
+    public List<DirectMessage> messagesOf(long accountId) {
+        return messages.visibleTo(accountId);
+    }
+
+    /** Calls {@code listener} after each DM is created, on the creating thread. */
+    public void addMessageListener(Consumer<DirectMessage> listener) {
+        messages.addListener(listener);
+    }
+
+    /** Limits an endpoint to {@code calls} per {@code window} per account, starting afresh. */
+    public void setLimit(Endpoint endpoint, int calls, Duration window) {
+        limits.set(endpoint, calls, window);
+    }
+
+    /** Removes an endpoint's limit; its answers then carry no rate-limit headers. */
+    public void liftLimit(Endpoint endpoint) {
+        limits.lift(endpoint);
+    }
+
+    /** Schedules a fault for the next matching authenticated calls. */
+    public void addFault(Fault fault) {
+        faults.add(fault);
+    }
+
+    /** Every answered request in order of arrival. */
+    public List<RecordedCall> calls() {
+        return calls.all();
+    }
+
+    /** Stops the server and waits for its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<Endpoint, EndpointHandler> handlers() {
+        DirectMessageEndpoints dms = new DirectMessageEndpoints(messages);
+        UserEndpoints users = new UserEndpoints(accounts);
+        Map<Endpoint, EndpointHandler> handlers = new EnumMap<>(Endpoint.class);
+        handlers.put(Endpoint.DM_LIST, dms::list);
+        handlers.put(Endpoint.DM_SHOW, dms::show);
+        handlers.put(Endpoint.DM_SEND, dms::send);
+        handlers.put(Endpoint.DM_DESTROY, dms::destroy);
+        handlers.put(Endpoint.USERS_LOOKUP, users::lookup);
+        handlers.put(Endpoint.USERS_SHOW, users::show);
+        handlers.put(Endpoint.VERIFY_CREDENTIALS, users::verifyCredentials);
+        return handlers;
+    }
+
+    private static ThreadFactory namedThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "fake-twitter-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package casebird.harness.twitter;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A misbehaviour the fake API shows on the next {@code times} authenticated calls to an
+ * endpoint (or to any endpoint when {@code endpoint} is empty).
+ */
+public record Fault(Optional<Endpoint> endpoint, Kind kind, int status, OptionalInt code,
+        Duration delay, int times) {
+
+    /** What the fault does to a call. */
+    public enum Kind {
+        /** Answers {@code status} with a Twitter error body; 429 also gets rate headers. */
+        STATUS,
+        /** Sleeps {@code delay}, then answers normally. */
+        DELAY,
+        /** Closes the connection without any answer. */
+        RESET,
+        /** Answers 200 with a body that is not valid JSON. */
+        GARBAGE
+    }
+
+    /** Checks that the fields fit the kind. */
+    public Fault {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(delay, "delay");
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        if (kind == Kind.STATUS && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("a STATUS fault needs a 4xx or 5xx: " + status);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+    }
+
+    /** The next {@code times} calls answer {@code status}, with Twitter error {@code code}. */
+    public static Fault status(Optional<Endpoint> endpoint, int status, OptionalInt code,
+            int times) {
+        return new Fault(endpoint, Kind.STATUS, status, code, Duration.ZERO, times);
+    }
+
+    /** The next {@code times} calls are answered normally after {@code delay}. */
+    public static Fault delay(Optional<Endpoint> endpoint, Duration delay, int times) {
+        return new Fault(endpoint, Kind.DELAY, 200, OptionalInt.empty(), delay, times);
+    }
+
+    /** The next {@code times} calls get their connection closed without an answer. */
+    public static Fault reset(Optional<Endpoint> endpoint, int times) {
+        return new Fault(endpoint, Kind.RESET, 0, OptionalInt.empty(), Duration.ZERO, times);
+    }
+
+    /** The next {@code times} calls get a 200 whose JSON is broken. */
+    public static Fault garbage(Optional<Endpoint> endpoint, int times) {
+        return new Fault(endpoint, Kind.GARBAGE, 200, OptionalInt.empty(), Duration.ZERO, times);
+    }
+
+    /** Whether this fault applies to a call of that endpoint. */
+    public boolean matches(Endpoint called) {
+        return endpoint.map(called::equals).orElse(true);
+    }
+}

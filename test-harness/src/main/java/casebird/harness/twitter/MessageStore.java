@@ -1,0 +1,117 @@
+package casebird.harness.twitter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Every direct message between the fake's accounts, with time-ordered snowflake-like ids and
+ * per-account deletion (Twitter removes a destroyed DM only from the deleting account's view);
+ * times are kept to the millisecond, as Twitter's {@code created_timestamp} carries them.
+ */
+final class MessageStore {
+
+    static final int MAX_TEXT = 10_000;
+    private static final Duration LIST_WINDOW = Duration.ofDays(30);
+    private static final long TWITTER_EPOCH_MILLIS = 1_288_834_974_657L;
+
+    private record Hidden(long accountId, long messageId) {
+    }
+
+    /** A page of an account's events, newest first, and the id to continue below. */
+    record Page(List<DirectMessage> events, OptionalLong continueBelow) {
+    }
+
+    private final Clock clock;
+    private final AccountRegistry accounts;
+    private final List<DirectMessage> messages = new ArrayList<>();
+    private final Set<Hidden> hidden = new HashSet<>();
+    private final List<Consumer<DirectMessage>> listeners = new CopyOnWriteArrayList<>();
+    private long lastId;
+
+    MessageStore(Clock clock, AccountRegistry accounts) {
+        this.clock = clock;
+        this.accounts = accounts;
+    }
+
+    void addListener(Consumer<DirectMessage> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Stores a DM from one known account to another and tells the listeners.
+     *
+     * @throws TwitterApiError 400 code 108 for an unknown account, 354 for a text too long
+     */
+    DirectMessage create(long senderId, long recipientId, String text) {
+        if (accounts.byId(senderId).isEmpty() || accounts.byId(recipientId).isEmpty()) {
+            throw TwitterApiError.of(400, 108);
+        }
+        if (text.isBlank()) {
+            throw TwitterApiError.of(400, 214, "event.message_create.message_data.text is empty.");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw TwitterApiError.of(400, 354);
+        }
+        DirectMessage message;
+        synchronized (this) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            lastId = Math.max(lastId + 1, (now.toEpochMilli() - TWITTER_EPOCH_MILLIS) << 22);
+            message = new DirectMessage(lastId, senderId, recipientId, text, now);
+            messages.add(message);
+        }
+        listeners.forEach(listener -> listener.accept(message));
+        return message;
+    }
+
+    synchronized List<DirectMessage> all() {
+        return List.copyOf(messages);
+    }
+
+    synchronized List<DirectMessage> visibleTo(long accountId) {
+        return messages.stream().filter(m -> isVisible(m, accountId)).toList();
+    }
+
+    synchronized Optional<DirectMessage> find(long accountId, long messageId) {
+        return messages.stream()
+                .filter(m -> m.id() == messageId && isVisible(m, accountId)).findFirst();
+    }
+
+    /** Removes a DM from one account's view; false if that account cannot see it. */
+    synchronized boolean hide(long accountId, long messageId) {
+        return find(accountId, messageId).isPresent()
+                && hidden.add(new Hidden(accountId, messageId));
+    }
+
+    /** Up to {@code count} of the account's last 30 days of events below an id, newest first. */
+    synchronized Page page(long accountId, int count, OptionalLong below) {
+        Instant oldest = clock.instant().minus(LIST_WINDOW);
+        List<DirectMessage> events = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0 && events.size() <= count; i--) {
+            DirectMessage m = messages.get(i);
+            boolean inRange = below.isEmpty() || m.id() < below.getAsLong();
+            if (inRange && isVisible(m, accountId) && !m.createdAt().isBefore(oldest)) {
+                events.add(m);
+            }
+        }
+        if (events.size() <= count) {
+            return new Page(events, OptionalLong.empty());
+        }
+        List<DirectMessage> shown = List.copyOf(events.subList(0, count));
+        return new Page(shown, OptionalLong.of(shown.get(count - 1).id()));
+    }
+
+    private boolean isVisible(DirectMessage message, long accountId) {
+        return message.involves(accountId)
+                && !hidden.contains(new Hidden(accountId, message.id()));
+    }
+}

@@ -1,0 +1,23 @@
+package casebird.harness.twitter;
+
+import java.security.SecureRandom;
+
+/** Random credentials in the alphabet Twitter uses for keys and tokens. */
+final class RandomTokens {
+
+    private static final String ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RandomTokens() {
+    }
+
+    /** A random string of that many letters and digits. */
+    static String next(int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package casebird.harness.twitter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Per-endpoint, per-account fixed-window call limits, timed by the injected clock. */
+final class RateLimits {
+
+    private record Limit(int calls, Duration window) {
+    }
+
+    private record Key(Endpoint endpoint, long accountId) {
+    }
+
+    private record Window(Instant reset, int used) {
+    }
+
+    /** What is left of one window, as Twitter's x-rate-limit-* headers say it. */
+    record Quota(int limit, int remaining, Instant reset) {
+        Map<String, String> headers() {
+            long resetSeconds = (reset.toEpochMilli() + 999) / 1000;
+            return Map.of("x-rate-limit-limit", Integer.toString(limit),
+                    "x-rate-limit-remaining", Integer.toString(remaining),
+                    "x-rate-limit-reset", Long.toString(resetSeconds));
+        }
+    }
+
+    private final Clock clock;
+    private final Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
+    private final Map<Key, Window> windows = new HashMap<>();
+
+    /** Starts with Twitter's published limits, every window scaled by 1/60. */
+    RateLimits(Clock clock) {
+        this.clock = clock;
+        set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
+        set(Endpoint.DM_SHOW, 15, Duration.ofSeconds(15));
+        set(Endpoint.DM_SEND, 1000, Duration.ofSeconds(1440));
+        set(Endpoint.DM_DESTROY, 15, Duration.ofSeconds(15));
+        set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
+        set(Endpoint.USERS_SHOW, 900, Duration.ofSeconds(15));
+        set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
+    }
+
+    /** Sets an endpoint's limit; every account starts a fresh window under it. */
+    synchronized void set(Endpoint endpoint, int calls, Duration window) {
+        if (calls < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException(
+                    "a limit needs calls >= 1 and a positive window: " + calls + "/" + window);
+        }
+        limits.put(endpoint, new Limit(calls, window));
+        windows.keySet().removeIf(key -> key.endpoint() == endpoint);
+    }
+
+    /** Removes an endpoint's limit: its answers carry no rate headers any more. */
+    synchronized void lift(Endpoint endpoint) {
+        limits.remove(endpoint);
+        windows.keySet().removeIf(key -> key.endpoint() == endpoint);
+    }
+
+    /**
+     * Counts one call, returning the quota left (empty for an unlimited endpoint).
+     *
+     * @throws TwitterApiError 429 code 88 with the rate headers when the window is used up
+     */
+    synchronized Optional<Quota> consume(Endpoint endpoint, long accountId) {
+        Limit limit = limits.get(endpoint);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        Key key = new Key(endpoint, accountId);
+        Window window = current(key, limit);
+        if (window.used() >= limit.calls()) {
+            throw TwitterApiError.rateLimited(new Quota(limit.calls(), 0, window.reset())
+                    .headers());
+        }
+        Window after = new Window(window.reset(), window.used() + 1);
+        windows.put(key, after);
+        return Optional.of(new Quota(limit.calls(), limit.calls() - after.used(), after.reset()));
+    }
+
+    /** The quota left without counting a call (empty for an unlimited endpoint). */
+    synchronized Optional<Quota> peek(Endpoint endpoint, long accountId) {
+        Limit limit = limits.get(endpoint);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        Window window = current(new Key(endpoint, accountId), limit);
+        return Optional.of(new Quota(limit.calls(), limit.calls() - window.used(),
+                window.reset()));
+    }
+
+    private Window current(Key key, Limit limit) {
+        Instant now = clock.instant();
+        Window window = windows.get(key);
+        if (window == null || !now.isBefore(window.reset())) {
+            window = new Window(now.plus(limit.window()), 0);
+            windows.put(key, window);
+        }
+        return window;
+    }
+}

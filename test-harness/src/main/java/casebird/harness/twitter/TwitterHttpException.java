@@ -1,0 +1,27 @@
+package casebird.harness.twitter;
+
+import java.io.IOException;
+
+/** A Twitter API call answered with a status other than success, with the answer's body. */
+public final class TwitterHttpException extends IOException {
+
+    private final int status;
+    private final String body;
+
+    /** An answer of {@code status} with {@code body} to a call of {@code what}. */
+    public TwitterHttpException(String what, int status, String body) {
+        super(what + " answered HTTP " + status + ": " + body);
+        this.status = status;
+        this.body = body;
+    }
+
+    /** The HTTP status answered. */
+    public int status() {
+        return status;
+    }
+
+    /** The body answered, usually Twitter's error JSON. */
+    public String body() {
+        return body;
+    }
+}

@@ -1,0 +1,120 @@
+package casebird.harness.twitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake's JSON holds every field of Twitter's real samples, with the same JSON types. */
+class SampleContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FakeTwitterApi api;
+    private SignedCalls calls;
+    private TwitterAccount bot;
+    private TwitterAccount alice;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = FakeTwitterApi.start(Clock.systemUTC());
+        calls = new SignedCalls(api);
+        bot = api.createAccount("casebird");
+        alice = api.createAccount("alice_t");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private static JsonNode sample(String name) throws IOException {
+        try (InputStream in = SampleContractTest.class
+                .getResourceAsStream("/twitter/samples/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    /** Every field path to a non-object value, with its JSON type (arrays not entered). */
+    private static Map<String, JsonNodeType> shape(JsonNode node) {
+        Map<String, JsonNodeType> paths = new TreeMap<>();
+        collect("", node, paths);
+        return paths;
+    }
+
+    private static void collect(String prefix, JsonNode node, Map<String, JsonNodeType> paths) {
+        node.fields().forEachRemaining(field -> {
+            String path = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                collect(path + ".", field.getValue(), paths);
+            } else {
+                paths.put(path, field.getValue().getNodeType());
+            }
+        });
+    }
+
+    private static void assertHasShapeOf(JsonNode sample, JsonNode ours) {
+        Map<String, JsonNodeType> mine = shape(ours);
+        shape(sample).forEach((path, type) ->
+                assertEquals(type, mine.get(path), path + " in " + ours));
+    }
+
+    private JsonNode sentEvent() throws Exception {
+        HttpResponse<String> sent = calls.post(bot, "direct_messages/events/new.json",
+                "{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":"
+                        + "{\"recipient_id\":" + alice.id() + "},\"message_data\":"
+                        + "{\"text\":\"testing\"}}}}");
+        assertEquals(200, sent.statusCode(), sent.body());
+        return SignedCalls.json(sent);
+    }
+
+    @Test
+    void newEventAnswerHasEveryFieldOfTwitterRubysSample() throws Exception {
+        assertHasShapeOf(sample("twitter-ruby_direct_message_event.json"), sentEvent());
+    }
+
+    @Test
+    void newEventAnswerHasEveryFieldOfTwitter4sSample() throws Exception {
+        assertHasShapeOf(sample("twitter4s_event_new_response.json"), sentEvent());
+    }
+
+    @Test
+    void showAnswerHasTheSampleEventShape() throws Exception {
+        long id = api.deliver(alice.id(), bot.id(), "hello").id();
+
+        HttpResponse<String> shown = calls.get(bot, "direct_messages/events/show.json?id=" + id);
+
+        assertHasShapeOf(sample("twitter-ruby_direct_message_event.json"),
+                SignedCalls.json(shown));
+    }
+
+    @Test
+    void listEventsAndCursorHaveTheSampleShape() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            api.deliver(alice.id(), bot.id(), "hello " + i);
+        }
+        JsonNode sample = sample("twitter4s_events_list_with_apps_cursor.json");
+
+        JsonNode ours = SignedCalls.json(calls.get(bot,
+                "direct_messages/events/list.json?count=2"));
+
+        assertTrue(ours.path("events").isArray());
+        assertEquals(JsonNodeType.STRING, ours.path("next_cursor").getNodeType());
+        assertEquals(sample.path("next_cursor").getNodeType(),
+                ours.path("next_cursor").getNodeType());
+        assertHasShapeOf(sample.path("events").path(0), ours.path("events").path(0));
+        assertHasShapeOf(sample("twitter-ruby_direct_message_events.json").path("events")
+                .path(1), ours.path("events").path(1));
+    }
+}
