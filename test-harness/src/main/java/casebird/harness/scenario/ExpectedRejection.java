@@ -18,7 +18,6 @@ final class ExpectedRejection {
             }
             return;
         }
-        world.rules().removeRule(e.rule().id());
         throw new StepFailure("expected rule " + e.rule().id() + " to be rejected, but the"
                 + " action accepted it");
     }

@@ -2,7 +2,9 @@ package casebird.harness.twitter;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,11 @@ final class AccountRegistry {
 
     synchronized Optional<TwitterAccount> byName(String screenName) {
         return Optional.ofNullable(idByName.get(key(screenName))).flatMap(this::byId);
+    }
+
+    synchronized List<TwitterAccount> all() {
+        return byId.values().stream().map(Entry::account)
+                .sorted(Comparator.comparingLong(TwitterAccount::id)).toList();
     }
 
     synchronized Optional<TwitterAccount> byId(long id) {

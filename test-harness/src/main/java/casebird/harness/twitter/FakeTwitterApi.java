@@ -98,6 +98,11 @@ public final class FakeTwitterApi implements AutoCloseable {
         return accounts.byName(screenName);
     }
 
+    /** Every account, by id. */
+    public List<TwitterAccount> accounts() {
+        return accounts.all();
+    }
+
     /** The account with that numeric id. */
     public Optional<TwitterAccount> accountById(long id) {
         return accounts.byId(id);
