@@ -50,6 +50,10 @@ public final class HarnessMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("demo")) {
+            // The demo's reader wants the chat, not the audit log; set before any logger exists.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(new HarnessMain(System.out, System.err).execute(args));
     }
 
