@@ -5,7 +5,9 @@ import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.CommandRunner;
+import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.Backoff;
 import casebird.twitter.outbox.OutboxSender;
@@ -54,7 +56,7 @@ public final class RunningPlugin {
      */
     public static RunningPlugin start(HostContext context, PluginSettings settings,
             TwitterPort twitter, CommandRunner commands, Random random) {
-        StateStore store = StateStore.open(createDirectories(context));
+        StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
                 context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
         HealthTracker health = new HealthTracker(context.health(), store::outboxSize);
@@ -66,8 +68,11 @@ public final class RunningPlugin {
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
+                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
                 context.clock(), health);
-        plugin.schedule(settings, poller, sender);
+        DeletionSweeper sweeper = new DeletionSweeper(
+                store, twitter, settings.deleteInterval(), context.clock());
+        plugin.schedule(settings, poller, sender, sweeper);
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(sender::sendDue)));
         return plugin;
@@ -82,13 +87,14 @@ public final class RunningPlugin {
     }
 
     private void schedule(PluginSettings settings, DirectMessagePoller poller,
-            OutboxSender sender) {
+            OutboxSender sender, DeletionSweeper sweeper) {
         long poll = settings.pollInterval().toMillis();
         long tick = Math.max(MIN_TICK.toMillis(),
                 Math.min(MAX_TICK.toMillis(), settings.retryBase().toMillis()));
         scheduler.scheduleWithFixedDelay(guarded(() -> {
             poller.pollOnce();
             sender.sendDue();
+            sweeper.sweepOnce();
         }), 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded(sender::sendDue), tick, tick,
                 TimeUnit.MILLISECONDS);

@@ -20,6 +20,10 @@ import java.util.Optional;
  * @param httpTimeout the connect and read timeout of one API call
  * @param unlinkedReplyInterval how often one unlinked sender may get the "not linked" reply
  * @param unlinkedReplyDailyCap how many "not linked" replies may go out per day in all
+ * @param catchUpMargin how far before its position the poller looks for late DM events
+ * @param deleteHandled whether handled DMs are deleted from the bot's view afterwards
+ * @param deleteInterval the least time between two such deletions
+ * @param sync whether each state commit is forced to the disk (survives power loss)
  */
 public record PluginSettings(
         Credentials credentials,
@@ -30,7 +34,11 @@ public record PluginSettings(
         Duration retryCap,
         Duration httpTimeout,
         Duration unlinkedReplyInterval,
-        int unlinkedReplyDailyCap) {
+        int unlinkedReplyDailyCap,
+        Duration catchUpMargin,
+        boolean deleteHandled,
+        Duration deleteInterval,
+        boolean sync) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -66,7 +74,11 @@ public record PluginSettings(
                 r.duration("retry-cap", "5m"),
                 r.duration("http-timeout", "20s"),
                 r.duration("unlinked-reply-interval", "24h"),
-                r.count("unlinked-reply-daily-cap", 50));
+                r.count("unlinked-reply-daily-cap", 50),
+                r.duration("catch-up-margin", "2m"),
+                r.flag("delete-handled"),
+                r.duration("delete-interval", "1m"),
+                r.flag("sync"));
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
@@ -120,6 +132,14 @@ public record PluginSettings(
                         + " 1m, 1h or PT2S: '" + v + "'");
             }
             return d.orElse(Duration.ofSeconds(1));
+        }
+
+        boolean flag(String name) {
+            String v = text(name, "false");
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                problems.add("setting '" + name + "' must be true or false: '" + v + "'");
+            }
+            return v.equalsIgnoreCase("true");
         }
 
         int count(String name, int fallback) {

@@ -8,13 +8,11 @@ import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.DmEvent;
-import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,20 +22,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the bot's DM events, pages back to the last position, and handles each new
- * message to the bot oldest first: maps the sender to a CRM user, runs the command, queues
- * the reply and marks the event processed in one store commit.
+ * message to the bot oldest first: maps the sender to a CRM user, runs the command with
+ * idempotency key {@code twitter-dm:<event id>}, then queues the reply and marks the event
+ * processed in one store commit. A crash between those steps re-runs the command, which
+ * the key makes harmless; a crash after them finds the event processed.
  *
- * <p>On the very first poll the newest event only sets the position: nothing older than
- * the install runs. An event whose command fails unexpectedly stops the poll before it,
- * so the next poll retries it (the CRM call is idempotent by event id).
+ * <p>On the very first poll the newest event only sets the position (and the floor):
+ * nothing older than the install runs. Below the position it looks back a margin for
+ * events that surfaced late. An event whose command fails unexpectedly stops the poll
+ * before it, so the next poll retries it.
  */
 public final class DirectMessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessagePoller.class);
-    private static final int MAX_PAGES = 10;
     private static final Duration KEEP_PROCESSED = Duration.ofDays(31);
 
     private final TwitterPort twitter;
+    private final CatchUpReader reader;
+    private final boolean deleteHandled;
     private final StateStore store;
     private final AgentDirectory directory;
     private final CommandRunner commands;
@@ -50,8 +52,11 @@ public final class DirectMessagePoller {
 
     /** Creates a poller; all its work runs on the caller's thread. */
     public DirectMessagePoller(TwitterPort twitter, StateStore store, AgentDirectory directory,
-            CommandRunner commands, UnlinkedReplyGate gate, Clock clock, HealthTracker health) {
+            CommandRunner commands, UnlinkedReplyGate gate, InboxPolicy policy, Clock clock,
+            HealthTracker health) {
         this.twitter = twitter;
+        this.reader = new CatchUpReader(twitter, policy.lookBack());
+        this.deleteHandled = policy.deleteHandled();
         this.store = store;
         this.directory = directory;
         this.commands = commands;
@@ -69,11 +74,10 @@ public final class DirectMessagePoller {
             BotAccount me = bot();
             directory.allowRefresh();
             OptionalLong position = store.position();
-            List<DmEvent> events = fetch(position);
             if (position.isEmpty()) {
-                store.advancePosition(events.stream().mapToLong(DmEvent::id).max().orElse(0));
+                store.startAt(reader.newest().map(DmEvent::id).orElse(0L));
             } else {
-                handleNew(me, events, position.getAsLong());
+                handleNew(me, reader.since(position.getAsLong()), position.getAsLong());
             }
             health.polled(clock.instant());
             store.prune(clock.instant().minus(KEEP_PROCESSED));
@@ -92,31 +96,14 @@ public final class DirectMessagePoller {
         return bot;
     }
 
-    private List<DmEvent> fetch(OptionalLong position) {
-        List<DmEvent> events = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            EventPage p = twitter.listEvents(cursor);
-            events.addAll(p.events());
-            boolean reached = position.isEmpty() || p.events().stream()
-                    .anyMatch(e -> e.id() <= position.getAsLong());
-            if (reached || p.events().isEmpty() || p.nextCursor().isEmpty()) {
-                return events;
-            }
-            cursor = p.nextCursor();
-        }
-        LOG.warn("DM list still newer than the last position after {} pages; older events"
-                + " are skipped", MAX_PAGES);
-        return events;
-    }
-
     private void handleNew(BotAccount me, List<DmEvent> events, long position) {
-        List<DmEvent> fresh = events.stream()
-                .filter(e -> e.id() > position)
+        long floor = store.floor();
+        List<DmEvent> candidates = events.stream()
+                .filter(e -> e.id() > floor)
                 .sorted(Comparator.comparingLong(DmEvent::id))
                 .toList();
         long done = position;
-        for (DmEvent e : fresh) {
+        for (DmEvent e : candidates) {
             boolean forUs = e.recipientId() == me.id() && e.senderId() != me.id();
             if (forUs && !store.isProcessed(e.id())) {
                 try {
@@ -126,7 +113,7 @@ public final class DirectMessagePoller {
                     break;
                 }
             }
-            done = e.id();
+            done = Math.max(done, e.id());
         }
         store.advancePosition(done);
     }
@@ -143,7 +130,7 @@ public final class DirectMessagePoller {
         }
         Optional<OutboxEntry> reply = replyText.map(text ->
                 OutboxEntry.queued(Recipient.twitterId(e.senderId()), text, true, now));
-        store.completeEvent(e.id(), now, reply);
+        store.completeEvent(e.id(), now, reply, deleteHandled);
         audit.handled(e, login, reply.isPresent());
     }
 

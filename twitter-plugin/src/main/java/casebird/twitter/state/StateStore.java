@@ -15,72 +15,106 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The plugin's durable state in one MVStore file: processed DM events, the outbox, pinned
- * Twitter ids, the poller's position and the unlinked-reply tally.
+ * Twitter ids, the poller's position, handled DMs waiting to be deleted and the
+ * unlinked-reply tally.
  *
- * <p>Every method is synchronized and each change is committed before the method returns,
- * so the rule thread (appending notices) and the scheduler thread (everything else) share
- * one store safely, and whatever a method returned survives a killed process.
+ * <p>One writer at a time: every method is synchronized, makes its changes and commits
+ * before it returns, so a commit never carries half of another thread's change. The rule
+ * thread (appending notices) and the scheduler thread (everything else) share the store
+ * this way, and whatever a method returned survives a killed process; with {@code sync}
+ * each commit is also forced to the disk, to survive a power loss.
  */
 public final class StateStore implements AutoCloseable {
 
     static final String FILE_NAME = "casebird-state.mv";
-    private static final String FORMAT = "1";
+    static final String POSITION = "position";
+    static final String FLOOR = "floor";
+    private static final int MAX_DELETIONS = 1_000;
 
     private final MVStore store;
+    private final boolean sync;
     private final MVMap<String, String> meta;
     private final MVMap<Long, Long> processed;
     private final MVMap<Long, String> outbox;
     private final MVMap<String, Long> pins;
     private final MVMap<String, Long> notified;
     private final MVMap<Long, Long> unlinked;
+    private final MVMap<Long, Long> deletions;
 
-    private StateStore(MVStore store) {
+    private StateStore(MVStore store, boolean sync) {
         this.store = store;
+        this.sync = sync;
         this.meta = store.openMap("meta");
         this.processed = store.openMap("processed");
         this.outbox = store.openMap("outbox");
         this.pins = store.openMap("pins");
         this.notified = store.openMap("notified");
         this.unlinked = store.openMap("unlinked");
+        this.deletions = store.openMap("deletions");
+    }
+
+    /** Opens (or creates) the store in the plugin's data directory, without forced syncs. */
+    public static StateStore open(Path dataDirectory) {
+        return open(dataDirectory, false);
     }
 
     /**
-     * Opens (or creates) the store in the plugin's data directory.
+     * Opens (or creates) the store in the plugin's data directory, migrating an older format.
      *
-     * @throws IllegalStateException when the file was written in another format version
+     * @param sync whether each commit is forced to the disk as well
+     * @throws StateFormatException when a newer plugin wrote the file, or it is not ours
      */
-    public static StateStore open(Path dataDirectory) {
+    public static StateStore open(Path dataDirectory, boolean sync) {
         MVStore mv = new MVStore.Builder()
                 .fileName(dataDirectory.resolve(FILE_NAME).toString())
                 .autoCommitDisabled()
                 .open();
-        StateStore state = new StateStore(mv);
-        String format = state.meta.putIfAbsent("format", FORMAT);
-        if (format != null && !format.equals(FORMAT)) {
-            mv.close();
-            throw new IllegalStateException("state file " + FILE_NAME + " has format " + format
-                    + "; this plugin reads format " + FORMAT);
+        StateStore state = new StateStore(mv, sync);
+        try {
+            StoreFormat.upgrade(state.meta, FILE_NAME);
+        } catch (StateFormatException e) {
+            mv.closeImmediately();
+            throw e;
         }
-        mv.commit();
+        state.commit();
         return state;
+    }
+
+    private void commit() {
+        store.commit();
+        if (sync) {
+            store.sync();
+        }
     }
 
     /** The highest DM event id the poller has examined, if it ever polled. */
     public synchronized OptionalLong position() {
-        String p = meta.get("position");
+        String p = meta.get(POSITION);
         return p == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(p));
+    }
+
+    /** The id at or below which no DM event is ever handled: the newest one at install. */
+    public synchronized long floor() {
+        return Long.parseLong(meta.getOrDefault(FLOOR, "0"));
+    }
+
+    /** Sets the position and the floor on the very first poll. */
+    public synchronized void startAt(long eventId) {
+        meta.put(POSITION, Long.toString(eventId));
+        meta.put(FLOOR, Long.toString(eventId));
+        commit();
     }
 
     /** Moves the poller's position (never backwards). */
     public synchronized void advancePosition(long eventId) {
         putPosition(eventId);
-        store.commit();
+        commit();
     }
 
     private void putPosition(long eventId) {
         OptionalLong current = position();
         if (current.isEmpty() || eventId > current.getAsLong()) {
-            meta.put("position", Long.toString(eventId));
+            meta.put(POSITION, Long.toString(eventId));
         }
     }
 
@@ -89,12 +123,40 @@ public final class StateStore implements AutoCloseable {
         return processed.containsKey(eventId);
     }
 
-    /** Marks a DM event handled, queues its reply if any, and moves the position: one commit. */
-    public synchronized void completeEvent(long eventId, Instant at, Optional<OutboxEntry> reply) {
-        processed.put(eventId, at.toEpochMilli());
+    /**
+     * Marks a DM event handled, queues its reply if any (and its deletion when asked) and
+     * moves the position, in one commit; an event already marked changes nothing, so a
+     * re-run never queues a second reply.
+     */
+    public synchronized void completeEvent(long eventId, Instant at, Optional<OutboxEntry> reply,
+            boolean deleteLater) {
+        if (processed.putIfAbsent(eventId, at.toEpochMilli()) != null) {
+            return;
+        }
         reply.ifPresent(this::putNew);
+        if (deleteLater && deletions.size() < MAX_DELETIONS) {
+            deletions.put(eventId, at.toEpochMilli());
+        }
         putPosition(eventId);
-        store.commit();
+        commit();
+    }
+
+    /** Handled DMs waiting to be deleted from the bot's view, oldest first, at most {@code max}. */
+    public synchronized List<Long> deletions(int max) {
+        List<Long> ids = new ArrayList<>();
+        for (Long id : deletions.keySet()) {
+            if (ids.size() == max) {
+                break;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Forgets a deletion that was done or can never be. */
+    public synchronized void removeDeletion(long eventId) {
+        deletions.remove(eventId);
+        commit();
     }
 
     /**
@@ -113,7 +175,7 @@ public final class StateStore implements AutoCloseable {
                 added++;
             }
         }
-        store.commit();
+        commit();
         return added;
     }
 
@@ -140,14 +202,14 @@ public final class StateStore implements AutoCloseable {
     /** Removes an entry that was sent or can never be. */
     public synchronized void removeFromOutbox(long id) {
         outbox.remove(id);
-        store.commit();
+        commit();
     }
 
     /** Replaces a queued entry, e.g. after a failed attempt. */
     public synchronized void updateOutbox(OutboxEntry entry) {
         if (outbox.containsKey(entry.id())) {
             outbox.put(entry.id(), EntryCodec.encode(entry));
-            store.commit();
+            commit();
         }
     }
 
@@ -159,7 +221,7 @@ public final class StateStore implements AutoCloseable {
     /** Pins a handle field's value to the Twitter id it resolved to; a pin is never replaced. */
     public synchronized long pin(String fieldValue, long twitterId) {
         Long held = pins.putIfAbsent(fieldValue, twitterId);
-        store.commit();
+        commit();
         return held == null ? twitterId : held;
     }
 
@@ -180,15 +242,27 @@ public final class StateStore implements AutoCloseable {
         unlinked.put(senderId, at.toEpochMilli());
         meta.put("unlinked-day", day.toString());
         meta.put("unlinked-count", Integer.toString(count));
-        store.commit();
+        commit();
     }
 
     /** Forgets processed events and sent-notice keys older than {@code before}. */
     public synchronized void prune(Instant before) {
         long cutoff = before.toEpochMilli();
-        processed.entrySet().removeIf(e -> e.getValue() < cutoff);
-        notified.entrySet().removeIf(e -> e.getValue() < cutoff);
-        store.commit();
+        boolean changed = removeOlder(processed, cutoff) | removeOlder(notified, cutoff);
+        if (changed) {
+            commit();
+        }
+    }
+
+    private static <K> boolean removeOlder(MVMap<K, Long> map, long cutoff) {
+        List<K> old = new ArrayList<>();
+        map.forEach((key, at) -> {
+            if (at < cutoff) {
+                old.add(key);
+            }
+        });
+        old.forEach(map::remove);
+        return !old.isEmpty();
     }
 
     /** Commits and closes the file. */

@@ -28,9 +28,9 @@ class DirectMessagePollerTest {
     private static final long MALLORY = 66;
 
     @TempDir Path dir;
-    private final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE);
-    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t", "Support");
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final FakeTwitter twitter = new FakeTwitter(clock).account("alice_t", ALICE);
+    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t", "Support");
     private final List<String> commands = new ArrayList<>();
     private final List<PluginHealth> health = new ArrayList<>();
     private StateStore store;
@@ -39,10 +39,7 @@ class DirectMessagePollerTest {
     @BeforeEach
     void openStore() {
         store = StateStore.open(dir);
-        poller = newPoller((login, eventId, text) -> {
-            commands.add(login + "|" + eventId + "|" + text);
-            return "did " + text;
-        });
+        poller = newPoller(recording());
     }
 
     @AfterEach
@@ -51,10 +48,21 @@ class DirectMessagePollerTest {
     }
 
     private DirectMessagePoller newPoller(CommandRunner runner) {
+        return newPoller(runner, new InboxPolicy(Duration.ZERO, false));
+    }
+
+    private DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
         HealthTracker tracker = new HealthTracker(health::add, store::outboxSize);
         return new DirectMessagePoller(twitter, store,
                 new AgentDirectory(crm, "twitter", twitter, store), runner,
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50), clock, tracker);
+                new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);
+    }
+
+    private CommandRunner recording() {
+        return (login, eventId, text) -> {
+            commands.add(login + "|" + eventId + "|" + text);
+            return "did " + text;
+        };
     }
 
     private List<String> replyTexts() {

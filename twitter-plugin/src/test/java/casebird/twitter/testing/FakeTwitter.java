@@ -6,7 +6,9 @@ import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,8 +37,19 @@ public final class FakeTwitter implements TwitterPort {
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
+    private final Clock clock;
     private int pageSize = 50;
     private long nextEventId = 5000;
+
+    /** A fake whose events are all created at the epoch. */
+    public FakeTwitter() {
+        this(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    /** A fake that stamps each event with that clock's time. */
+    public FakeTwitter(Clock clock) {
+        this.clock = clock;
+    }
 
     public synchronized FakeTwitter account(String screenName, long id) {
         accounts.put(screenName.toLowerCase(Locale.ROOT), id);
@@ -51,8 +64,23 @@ public final class FakeTwitter implements TwitterPort {
     /** An account sends the bot a DM; returns the event id. */
     public synchronized long dmToBot(long senderId, String text) {
         long id = nextEventId++;
-        events.add(new DmEvent(id, senderId, BOT_ID, text, Instant.EPOCH));
+        events.add(new DmEvent(id, senderId, BOT_ID, text, clock.instant()));
         return id;
+    }
+
+    /** Reserves an event id now for a DM that {@link #surface} lists later, as a late event. */
+    public synchronized long reserveEventId() {
+        return nextEventId++;
+    }
+
+    /** A DM to the bot with a reserved id and creation time shows up in the list only now. */
+    public synchronized void surface(long id, long senderId, String text, Instant createdAt) {
+        events.add(new DmEvent(id, senderId, BOT_ID, text, createdAt));
+    }
+
+    /** The ids of the events the bot still sees. */
+    public synchronized List<Long> listedIds() {
+        return events.stream().map(DmEvent::id).toList();
     }
 
     /** The next send fails with this exception. */
@@ -100,7 +128,7 @@ public final class FakeTwitter implements TwitterPort {
         }
         sent.add(new Sent(recipientId, text));
         long id = nextEventId++;
-        events.add(new DmEvent(id, BOT_ID, recipientId, text, Instant.EPOCH));
+        events.add(new DmEvent(id, BOT_ID, recipientId, text, clock.instant()));
         return new SentMessage(id, recipientId);
     }
 

@@ -1,0 +1,59 @@
+package casebird.twitter.inbox;
+
+import casebird.twitter.twitter.DmEvent;
+import casebird.twitter.twitter.EventPage;
+import casebird.twitter.twitter.TwitterPort;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pages back through the bot's DM events until it has passed the poller's position by the
+ * look-back margin, or the list (Twitter keeps 30 days) ends; there is no page cap, so
+ * catch-up after any downtime is complete.
+ */
+final class CatchUpReader {
+
+    private final TwitterPort twitter;
+    private final Duration lookBack;
+
+    CatchUpReader(TwitterPort twitter, Duration lookBack) {
+        this.twitter = twitter;
+        this.lookBack = lookBack;
+    }
+
+    /** The newest event on the list, or empty when the list is empty. */
+    Optional<DmEvent> newest() {
+        return twitter.listEvents(Optional.empty()).events().stream()
+                .max(Comparator.comparingLong(DmEvent::id));
+    }
+
+    /**
+     * Every listed event newer than the position, and those at or below it created within
+     * the look-back margin of the newest such one; newest first.
+     */
+    List<DmEvent> since(long position) {
+        List<DmEvent> events = new ArrayList<>();
+        Instant anchor = null;
+        Optional<String> cursor = Optional.empty();
+        while (true) {
+            EventPage page = twitter.listEvents(cursor);
+            for (DmEvent e : page.events()) {
+                if (e.id() <= position && anchor == null) {
+                    anchor = e.createdAt();
+                }
+                if (anchor != null && !e.createdAt().isAfter(anchor.minus(lookBack))) {
+                    return events;
+                }
+                events.add(e);
+            }
+            if (page.events().isEmpty() || page.nextCursor().isEmpty()) {
+                return events;
+            }
+            cursor = page.nextCursor();
+        }
+    }
+}
