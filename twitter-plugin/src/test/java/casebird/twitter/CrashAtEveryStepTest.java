@@ -1,0 +1,165 @@
+package casebird.twitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.inbox.InboxPolicy;
+import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.Backoff;
+import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.state.Recipient;
+import casebird.twitter.state.StateStore;
+import casebird.twitter.testing.FakeCrm;
+import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crashes the plugin at each step of handling commands and sending DMs in turn, then runs a
+ * fresh instance on the store file as the crash left it on disk: every command takes effect
+ * exactly once, every notice and reply is sent at least once, and a DM is sent twice only
+ * when the crash fell between Twitter accepting it and its removal from the outbox.
+ */
+class CrashAtEveryStepTest {
+
+    static final String AFTER_SEND = "after the send, before its removal";
+    private static final long ALICE = 11;
+    private static final long BOB = 12;
+
+    @TempDir Path root;
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+
+    @Test
+    void everyCommandTakesEffectOnceAndEveryDmGoesOutWhicheverStepCrashes() throws IOException {
+        Set<String> crashedSteps = new TreeSet<>();
+        for (int crashAt = 1; ; crashAt++) {
+            Run run = new Run(root.resolve("run-" + crashAt), new CrashingSteps(crashAt));
+            String crashed = run.play();
+            run.assertExactlyOnceEffectsAndAtLeastOnceDms(crashAt, crashed);
+            if (crashed == null) {
+                break;
+            }
+            crashedSteps.add(crashed);
+        }
+        assertEquals(Set.of("before the CRM call", "after the CRM call, before the commit",
+                "before the send", AFTER_SEND), crashedSteps);
+    }
+
+    /** One world (Twitter and the CRM survive crashes) and the plugin instances run in it. */
+    private final class Run {
+        private final Path dir;
+        private final CrashingSteps steps;
+        private final FakeTwitter twitter = new FakeTwitter(clock)
+                .account("alice_t", ALICE).account("bob_t", BOB);
+        private final FakeCrm crm = new FakeCrm()
+                .user("alice", "@alice_t", "Support").user("bob", "@bob_t", "Support");
+        private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> commands = new ArrayList<>();
+
+        Run(Path dir, CrashingSteps steps) {
+            this.dir = dir;
+            this.steps = steps;
+        }
+
+        /** Plays the story; returns the step it crashed at, or null when it did not crash. */
+        String play() throws IOException {
+            Instance first = new Instance(Files.createDirectories(dir.resolve("a")));
+            first.poller.pollOnce();
+            first.store.appendNotices("rule-event-1", List.of(OutboxEntry.queued(
+                    Recipient.login("alice"), "New case 1", false, clock.instant())));
+            commands.add(twitter.dmToBot(ALICE, "accept 1"));
+            commands.add(twitter.dmToBot(BOB, "log 2 called"));
+            commands.add(twitter.dmToBot(ALICE, "close 1"));
+            steps.arm();
+            try {
+                first.runUntilQuiet();
+                first.store.close();
+                return null;
+            } catch (Crash crash) {
+                steps.disarm();
+                Path onDisk = copyOf(dir.resolve("a"), dir.resolve("b"));
+                first.store.close();
+                Instance second = new Instance(onDisk);
+                second.runUntilQuiet();
+                second.store.close();
+                return crash.getMessage();
+            }
+        }
+
+        void assertExactlyOnceEffectsAndAtLeastOnceDms(int crashAt, String crashed) {
+            String when = "crash at step " + crashAt + " (" + crashed + ")";
+            for (long id : commands) {
+                assertEquals(1, Collections.frequency(journal, "twitter-dm:" + id), when);
+            }
+            int sent = twitter.sent().size();
+            int extra = AFTER_SEND.equals(crashed) ? 1 : 0;
+            assertTrue(sent >= 4 && sent <= 4 + extra, when + ": " + twitter.sent());
+            assertTrue(twitter.textsTo(ALICE).contains("New case 1"), when);
+            for (long id : commands) {
+                long to = id == commands.get(1) ? BOB : ALICE;
+                assertTrue(twitter.textsTo(to).contains("done " + id), when);
+            }
+        }
+
+        private Path copyOf(Path from, Path to) throws IOException {
+            Files.createDirectories(to);
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+            return to;
+        }
+
+        /** One start of the plugin on a data directory. */
+        private final class Instance {
+            final StateStore store;
+            final DirectMessagePoller poller;
+            final OutboxSender sender;
+
+            Instance(Path data) {
+                store = StateStore.open(data);
+                CrashingTwitter port = new CrashingTwitter(twitter, steps);
+                AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
+                HealthTracker health = new HealthTracker(h -> { }, store::outboxSize);
+                poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
+                    steps.pass("before the CRM call");
+                    String key = "twitter-dm:" + eventId;
+                    if (!journal.contains(key)) {
+                        journal.add(key);
+                    }
+                    steps.pass("after the CRM call, before the commit");
+                    return "done " + eventId;
+                }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
+                        new InboxPolicy(Duration.ofMinutes(2), false), clock, health);
+                sender = new OutboxSender(store, port, directory,
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1)),
+                        clock, health);
+            }
+
+            void runUntilQuiet() {
+                for (int i = 0; i < 3; i++) {
+                    poller.pollOnce();
+                    sender.sendDue();
+                    clock.advance(Duration.ofSeconds(10));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package casebird.twitter;
+
+import casebird.twitter.twitter.BotAccount;
+import casebird.twitter.twitter.EventPage;
+import casebird.twitter.twitter.SentMessage;
+import casebird.twitter.twitter.TwitterPort;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** A Twitter port that passes a crash step before and after each send. */
+final class CrashingTwitter implements TwitterPort {
+
+    private final TwitterPort twitter;
+    private final CrashingSteps steps;
+
+    CrashingTwitter(TwitterPort twitter, CrashingSteps steps) {
+        this.twitter = twitter;
+        this.steps = steps;
+    }
+
+    @Override
+    public BotAccount verifyCredentials() {
+        return twitter.verifyCredentials();
+    }
+
+    @Override
+    public EventPage listEvents(Optional<String> cursor) {
+        return twitter.listEvents(cursor);
+    }
+
+    @Override
+    public SentMessage send(long recipientId, String text) {
+        steps.pass("before the send");
+        SentMessage sent = twitter.send(recipientId, text);
+        steps.pass(CrashAtEveryStepTest.AFTER_SEND);
+        return sent;
+    }
+
+    @Override
+    public Map<String, Long> lookupIds(Collection<String> screenNames) {
+        return twitter.lookupIds(screenNames);
+    }
+
+    @Override
+    public void destroy(long eventId) {
+        twitter.destroy(eventId);
+    }
+}
