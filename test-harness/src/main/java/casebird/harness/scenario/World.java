@@ -112,6 +112,8 @@ public final class World implements AutoCloseable {
         settings.put("retry-cap", "5s");
         settings.put("http-timeout", "5s");
         settings.put("unlinked-reply-interval", "24m");
+        settings.put("catch-up-margin", "2s");
+        settings.put("delete-interval", "1s");
         return settings;
     }
 
