@@ -6,6 +6,7 @@ import casebird.harness.host.RuleManager;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
+import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.RecordedCall;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
@@ -61,6 +62,7 @@ final class BenchWorld implements AutoCloseable {
         this.bot = twitter.createAccount("casebird");
         this.botDms = new BotDms(bot.id());
         twitter.addMessageListener(botDms);
+        warmUpFakeApi();
     }
 
     static BenchWorld create(Path pluginZip) throws IOException {
@@ -121,6 +123,17 @@ final class BenchWorld implements AutoCloseable {
         awaitFirstPoll();
         long ready = System.nanoTime();
         return new StartTimes(loaded - begin, started - loaded, ready - loaded);
+    }
+
+    /**
+     * Has the fake API answer one call (with the JDK's java.net.http client, which the
+     * plugin does not use), so the fake's own first-call costs (Jackson, the JDK's HTTP
+     * server) do not count as the plugin's start.
+     */
+    private void warmUpFakeApi() throws IOException {
+        TwitterAccount from = twitter.createAccount("warmup_from");
+        TwitterAccount to = twitter.createAccount("warmup_to");
+        new FakeTwitterClient(twitter).sendDirectMessage(from, to.id(), "warm-up");
     }
 
     private Map<String, String> settings(Duration pollInterval) {

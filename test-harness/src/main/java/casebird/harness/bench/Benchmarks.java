@@ -25,20 +25,26 @@ final class Benchmarks {
         List<Figure> figures = new ArrayList<>();
         step("footprint: ZIP, start, threads, heap");
         figures.addAll(Footprint.run(pluginZip));
-        step("bare loop: " + sizes.directSends() + " signed HttpURLConnection POSTs");
-        double bare = DirectSendBench.bareLoopRate(sizes.warmup(), sizes.directSends());
-        figures.add(Figure.of("limit: bare loop of signed POSTs", Figure.rate(bare, "DMs")));
+        double bareBefore = bareLoop();
         double curl = curl(figures);
         step("notify: latency and fan-out");
         NotifyBench.Result notify = NotifyBench.run(pluginZip, sizes);
         figures.addAll(notify.figures());
         CommandBench.Run last = commands(figures);
+        double bare = Math.max(bareBefore, bareLoop());
+        figures.add(Figure.of("limit: bare loop of signed POSTs (best of a run before and"
+                + " after the others)", Figure.rate(bare, "DMs")));
         figures.add(ratio("send path (fan-out to " + sizes.largestFanOut() + ") / bare loop",
                 notify.sendRate(), bare, 0.5));
         figures.add(ratio("send path / curl per DM", notify.sendRate(), curl, 10));
         figures.add(ratio("commands / bare loop", last.perSecond(), bare, 0.33));
         figures.add(ratio("commands / curl per DM", last.perSecond(), curl, 0));
         return figures;
+    }
+
+    private double bareLoop() throws IOException {
+        step("bare loop: " + sizes.directSends() + " signed HttpURLConnection POSTs");
+        return DirectSendBench.bareLoopRate(sizes.warmup(), sizes.directSends());
     }
 
     private double curl(List<Figure> figures) throws IOException, InterruptedException {
