@@ -74,12 +74,11 @@ final class CommandBench {
             long begin = System.nanoTime();
             long end = bench.send(sizes.warmup(), commands);
             double perCommand = commands;
-            Run run = new Run(commands, commands * 1e9 / (end - begin),
+            return new Run(commands, commands * 1e9 / (end - begin),
                     (Meters.threadCpuNanos(SCHEDULER_THREAD) - pluginCpu) / perCommand,
                     (Meters.processCpuNanos() - cpu) / perCommand,
                     (bench.listCalls() - lists) * 1000 / perCommand,
                     measureHeap ? Footprint.retainedByPlugin(world) : 0);
-            return run;
         }
     }
 
