@@ -1,5 +1,6 @@
 package casebird.harness.cli;
 
+import casebird.harness.bench.BenchCommand;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.Scenario;
 import casebird.harness.scenario.ScenarioParser;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]}. */
+/**
+ * The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]},
+ * {@code bench}.
+ */
 public final class HarnessMain {
 
     static final int OK = 0;
@@ -35,6 +39,7 @@ public final class HarnessMain {
             "                  dm or expect statement, start the plugin, print the fake API's",
             "                  URL and every account's OAuth credentials, and keep running,",
             "                  printing each DM, until Ctrl-C",
+            BenchCommand.USAGE,
             "  --help          print this text",
             "",
             "options:",
@@ -50,8 +55,8 @@ public final class HarnessMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("demo")) {
-            // The demo's reader wants the chat, not the audit log; set before any logger exists.
+        if (List.of(args).contains("demo") || List.of(args).contains("bench")) {
+            // The reader wants the chat or the table, not the audit log; set before any logger.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         System.exit(new HarnessMain(System.out, System.err).execute(args));
@@ -71,7 +76,7 @@ public final class HarnessMain {
         }
         String command = rest.get(0);
         List<String> files = rest.subList(1, rest.size());
-        if (!command.equals("demo") && !command.equals("run") && !command.equals("serve")) {
+        if (!List.of("demo", "run", "serve", "bench").contains(command)) {
             err.println("unknown command '" + command + "'\n\n" + USAGE);
             return BAD_INPUT;
         }
@@ -84,6 +89,7 @@ public final class HarnessMain {
         switch (command) {
             case "demo": return new Demo(out, err, pluginZip).run();
             case "run": return run(files, pluginZip);
+            case "bench": return new BenchCommand(out, err, pluginZip).run(files);
             default: return new Serve(out, err, pluginZip).run(files);
         }
     }

@@ -34,6 +34,13 @@ class HarnessMainTest {
         assertEquals(0, main("--help"));
         assertTrue(out().contains("run FILE..."), out());
         assertTrue(out().contains("serve [FILE]"), out());
+        assertTrue(out().contains("bench [--quick]"), out());
+    }
+
+    @Test
+    void benchRefusesAnUnknownArgument() throws Exception {
+        assertEquals(2, main("bench", "--fast"));
+        assertTrue(err().contains("bench takes no argument but --quick"), err());
     }
 
     @Test

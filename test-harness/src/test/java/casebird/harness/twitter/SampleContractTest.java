@@ -54,7 +54,7 @@ class SampleContractTest {
     }
 
     private static void collect(String prefix, JsonNode node, Map<String, JsonNodeType> paths) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String path = prefix + field.getKey();
             if (field.getValue().isObject()) {
                 collect(path + ".", field.getValue(), paths);
