@@ -30,10 +30,15 @@ public final class HealthTracker {
         this.budget = budget;
     }
 
-    /** Records what Twitter said about the credentials, with a sentence for the admin. */
+    /**
+     * Records what Twitter said about the credentials, with a sentence for the admin; a call
+     * that merely succeeded again keeps the sentence of the check that first accepted them.
+     */
     public synchronized void credentials(Credentials state, String sentence) {
+        if (state != Credentials.ACCEPTED || credentials != Credentials.ACCEPTED) {
+            detail = sentence;
+        }
         credentials = state;
-        detail = sentence;
     }
 
     /** The latest credentials state anyone recorded. */

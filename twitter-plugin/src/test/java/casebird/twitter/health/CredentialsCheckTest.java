@@ -103,4 +103,14 @@ class CredentialsCheckTest {
         assertEquals(2, twitter.verifyCalls());
         assertEquals(Credentials.REJECTED, last().credentials());
     }
+
+    @Test
+    void aLaterSuccessfulCallKeepsTheSentenceNamingTheAccount() {
+        check.runIfDue();
+
+        health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
+        health.report();
+
+        assertEquals("Twitter accepted the credentials of @casebird", last().detail());
+    }
 }
