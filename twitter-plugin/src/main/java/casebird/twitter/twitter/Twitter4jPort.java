@@ -42,13 +42,16 @@ public final class Twitter4jPort implements TwitterPort {
     /**
      * Builds a client from the plugin's settings.
      *
-     * @throws IllegalStateException when twitter4j's debug logging is on: it would log the
-     *     OAuth base string, which holds the consumer key and access token
+     * @throws IllegalStateException when twitter4j's debug logging is on (only a host's
+     *     {@code twitter4j.loggerFactory} can turn it on: the plugin's twitter4j.properties
+     *     gives twitter4j a null logger): it would log the OAuth base string, which holds
+     *     the consumer key and access token
      */
     public Twitter4jPort(PluginSettings settings) {
         if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
             throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
-                    + " secrets; turn off twitter4j.debug before starting the plugin");
+                    + " credentials; remove the twitter4j.loggerFactory system property or"
+                    + " environment variable, or keep twitter4j's loggers at INFO");
         }
         this.twitter = new TwitterFactory(configuration(settings)).getInstance();
     }
