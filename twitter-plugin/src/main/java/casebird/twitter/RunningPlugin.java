@@ -2,6 +2,7 @@ package casebird.twitter;
 
 import casebird.api.HostContext;
 import casebird.twitter.config.PluginSettings;
+import casebird.twitter.health.CredentialsCheck;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.CommandRunner;
@@ -59,12 +60,15 @@ public final class RunningPlugin {
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
                 context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
-        HealthTracker health = new HealthTracker(context.health(), store::outboxSize);
+        HealthTracker health =
+                new HealthTracker(context.health(), store::outboxSize, twitter::budgetLeft);
+        Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), random);
+        CredentialsCheck credentials = new CredentialsCheck(
+                twitter, health, backoff, settings.credentialsRetry(), context.clock());
         AgentDirectory directory =
                 new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
         OutboxSender sender = new OutboxSender(store, twitter, directory,
-                new Backoff(settings.retryBase(), settings.retryCap(), random),
-                context.clock(), health);
+                backoff, context.clock(), health);
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
@@ -72,9 +76,13 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
-        plugin.schedule(settings, poller, sender, sweeper);
+        plugin.schedule(settings, credentials, poller, sender, sweeper);
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
-                () -> plugin.submit(sender::sendDue)));
+                () -> plugin.submit(() -> {
+                    if (credentials.accepted()) {
+                        sender.sendDue();
+                    }
+                })));
         return plugin;
     }
 
@@ -86,18 +94,29 @@ public final class RunningPlugin {
         }
     }
 
-    private void schedule(PluginSettings settings, DirectMessagePoller poller,
-            OutboxSender sender, DeletionSweeper sweeper) {
+    /**
+     * Polls every poll interval and ticks the outbox more often; both wait until Twitter has
+     * accepted the credentials, which the first task checks in the background.
+     */
+    private void schedule(PluginSettings settings, CredentialsCheck credentials,
+            DirectMessagePoller poller, OutboxSender sender, DeletionSweeper sweeper) {
         long poll = settings.pollInterval().toMillis();
         long tick = Math.max(MIN_TICK.toMillis(),
                 Math.min(MAX_TICK.toMillis(), settings.retryBase().toMillis()));
         scheduler.scheduleWithFixedDelay(guarded(() -> {
-            poller.pollOnce();
-            sender.sendDue();
-            sweeper.sweepOnce();
+            credentials.runIfDue();
+            if (credentials.accepted()) {
+                poller.pollOnce();
+                sender.sendDue();
+                sweeper.sweepOnce();
+            }
         }), 0, poll, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded(sender::sendDue), tick, tick,
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded(() -> {
+            credentials.runIfDue();
+            if (credentials.accepted()) {
+                sender.sendDue();
+            }
+        }), tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private void submit(Runnable task) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -146,7 +147,7 @@ class CrashAtEveryStepTest {
                 store = StateStore.open(data);
                 CrashingTwitter port = new CrashingTwitter(twitter, steps);
                 AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
-                HealthTracker health = new HealthTracker(h -> { }, store::outboxSize);
+                HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
                 poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
                     steps.pass("before the CRM call");
                     String key = "twitter-dm:" + eventId;

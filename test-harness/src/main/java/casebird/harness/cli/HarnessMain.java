@@ -1,18 +1,22 @@
 package casebird.harness.cli;
 
 import casebird.harness.bench.BenchCommand;
+import casebird.harness.host.HealthText;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.Scenario;
 import casebird.harness.scenario.ScenarioParser;
 import casebird.harness.scenario.ScenarioRunner;
 import casebird.harness.scenario.ScenarioSyntaxException;
+import casebird.harness.scenario.World;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]},
@@ -35,10 +39,12 @@ public final class HarnessMain {
             "  run FILE...     run scenario files, each in a fresh world; prints each step and",
             "                  'N passed, M failed'; exit 0 if all pass, 1 if any fails, 2 if",
             "                  a file does not parse (then no file runs)",
+            "  run --health FILE...",
+            "                  the same, printing the plugin's last health after each file",
             "  serve [FILE]    build the world from FILE (default: the demo's) up to its first",
             "                  dm or expect statement, start the plugin, print the fake API's",
             "                  URL and every account's OAuth credentials, and keep running,",
-            "                  printing each DM, until Ctrl-C",
+            "                  printing each DM, until Ctrl-C; Enter prints the plugin's health",
             BenchCommand.USAGE,
             "  --help          print this text",
             "",
@@ -94,7 +100,9 @@ public final class HarnessMain {
         }
     }
 
-    private int run(List<String> files, Path pluginZip) throws IOException, InterruptedException {
+    private int run(List<String> args, Path pluginZip) throws IOException, InterruptedException {
+        boolean health = !args.isEmpty() && args.get(0).equals("--health");
+        List<String> files = health ? args.subList(1, args.size()) : args;
         if (files.isEmpty()) {
             err.println("run needs at least one scenario file\n\n" + USAGE);
             return BAD_INPUT;
@@ -106,7 +114,12 @@ public final class HarnessMain {
         ScenarioRunner runner = new ScenarioRunner(pluginZip, new ConsoleReporter(out));
         int passed = 0;
         for (Scenario scenario : scenarios) {
-            passed += runner.run(scenario) ? 1 : 0;
+            AtomicReference<World> world = new AtomicReference<>();
+            passed += runner.run(scenario, world::set) ? 1 : 0;
+            if (health) {
+                out.println(ConsoleReporter.indent(HealthText.of(
+                        world.get().host().flatMap(SimulatedHost::health), Instant.now())));
+            }
         }
         int failed = scenarios.size() - passed;
         out.println(passed + " passed, " + failed + " failed");

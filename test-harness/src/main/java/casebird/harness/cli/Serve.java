@@ -1,5 +1,7 @@
 package casebird.harness.cli;
 
+import casebird.harness.host.HealthText;
+import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.Reporter;
 import casebird.harness.scenario.Scenario;
 import casebird.harness.scenario.ScenarioParser;
@@ -7,10 +9,14 @@ import casebird.harness.scenario.ScenarioRunner;
 import casebird.harness.scenario.ScenarioSyntaxException;
 import casebird.harness.scenario.World;
 import casebird.harness.twitter.TwitterAccount;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,8 +63,19 @@ final class Serve {
         }, "casebird-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printCredentials(world);
+        printHealthOnEnter(world);
         stopped.await();
         return HarnessMain.OK;
+    }
+
+    /** Prints the plugin's health for each line read from standard input, until it ends. */
+    private void printHealthOnEnter(World world) throws IOException {
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (in.readLine() != null) {
+            out.println(HealthText.of(world.host().flatMap(SimulatedHost::health),
+                    Instant.now()));
+        }
     }
 
     private void printCredentials(World world) {
@@ -72,7 +89,8 @@ final class Serve {
                     account.id(), account.accessToken(), account.accessTokenSecret(), role);
         }
         out.println("DM the bot (POST direct_messages/events/new.json, recipient_id "
-                + world.bot().id() + ") as any account above. Ctrl-C stops.");
+                + world.bot().id() + ") as any account above. Enter prints the plugin's"
+                + " health; Ctrl-C stops.");
         out.println();
     }
 }

@@ -3,6 +3,7 @@ package casebird.harness.scenario;
 import casebird.harness.scenario.TokenCursor.GrammarException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class ExpectationParser {
     private ExpectationParser() {}
 
     static Step expectation(int line, TokenCursor in) throws GrammarException {
-        Token what = in.take("dm, no, dms, case, api or invalid");
+        Token what = in.take("dm, no, dms, case, api, invalid or health");
         String word = what.quoted() ? "" : what.text().toLowerCase(Locale.ROOT);
         switch (word) {
             case "dm": {
@@ -39,6 +40,7 @@ final class ExpectationParser {
             }
             case "case": return expectCase(line, in);
             case "api": return expectApi(line, in);
+            case "health": return expectHealth(line, in);
             case "invalid": {
                 in.expect("rule");
                 Step.Rule rule = ScenarioParser.rule(line, in);
@@ -47,7 +49,7 @@ final class ExpectationParser {
             }
             default:
                 throw new GrammarException(what.column(), "unknown expectation '" + what.text()
-                        + "'; expected dm, no dm, dms, case, api or invalid rule");
+                        + "'; expected dm, no dm, dms, case, api, invalid rule or health");
         }
     }
 
@@ -79,6 +81,23 @@ final class ExpectationParser {
             throw new GrammarException(1, "expect case needs status=, owner=, notes= or note ~");
         }
         return new Step.ExpectCase(line, id, fields, note, in.within());
+    }
+
+    private static Step expectHealth(int line, TokenCursor in) throws GrammarException {
+        Optional<String> credentials = Optional.empty();
+        if (!in.atEnd() && in.peek().get().text().toLowerCase(Locale.ROOT)
+                .startsWith("credentials=")) {
+            Token token = in.take("credentials=");
+            String state = token.text().substring("credentials=".length())
+                    .toLowerCase(Locale.ROOT);
+            if (!List.of("unchecked", "accepted", "rejected", "unreachable").contains(state)) {
+                throw new GrammarException(token.column(), "credentials= takes unchecked,"
+                        + " accepted, rejected or unreachable, not '" + state + "'");
+            }
+            credentials = Optional.of(state);
+        }
+        Optional<Pattern> detail = in.optionalRegex();
+        return new Step.ExpectHealth(line, credentials, detail, in.within());
     }
 
     private static Step expectApi(int line, TokenCursor in) throws GrammarException {

@@ -65,6 +65,8 @@ final class Expectations {
             expectApi(e);
         } else if (step instanceof Step.ExpectInvalidRule e) {
             ExpectedRejection.check(world, e);
+        } else if (step instanceof Step.ExpectHealth e) {
+            ExpectedHealth.check(world, e, e.within().orElse(DEFAULT_WITHIN));
         } else {
             throw new IllegalArgumentException("not an expectation: " + step);
         }

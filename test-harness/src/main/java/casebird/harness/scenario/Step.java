@@ -95,4 +95,8 @@ public sealed interface Step {
             Optional<Duration> within) implements Expectation {}
 
     record ExpectInvalidRule(int line, Rule rule, Pattern message) implements Expectation {}
+
+    /** {@code expect health [credentials=STATE] [~ "regex"] [within D]}. */
+    record ExpectHealth(int line, Optional<String> credentials, Optional<Pattern> detail,
+            Optional<Duration> within) implements Expectation {}
 }

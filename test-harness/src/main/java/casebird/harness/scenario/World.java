@@ -111,6 +111,7 @@ public final class World implements AutoCloseable {
         settings.put("retry-base", "100ms");
         settings.put("retry-cap", "5s");
         settings.put("http-timeout", "5s");
+        settings.put("credentials-retry", "15s");
         settings.put("unlinked-reply-interval", "24m");
         settings.put("catch-up-margin", "2s");
         settings.put("delete-interval", "1s");

@@ -88,6 +88,22 @@ class HarnessMainTest {
     }
 
     @Test
+    void runWithHealthPrintsThePluginsLastReportAfterEachFile(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("health.scenario"), String.join("\n",
+                "user alice twitter=@alice_t queues=Support",
+                "dm @alice_t \"help\"",
+                "expect dm to @alice_t ~ \"accept\""));
+
+        assertEquals(0, main("run", "--health", file.toString()));
+
+        assertTrue(out().contains("plugin health: credentials accepted: Twitter accepted the"
+                + " credentials of @casebird"), out());
+        assertTrue(out().contains("outbox backlog: 0"), out());
+        assertTrue(out().contains("direct_messages/events/list "), out());
+    }
+
+    @Test
     void demoTellsTheSeedsStoryAsAChat() throws Exception {
         assertEquals(0, main("demo"), err());
         String chat = out();

@@ -1,12 +1,7 @@
 package casebird.twitter.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The plugin's admin settings, checked and typed.
@@ -18,6 +13,7 @@ import java.util.Optional;
  * @param retryBase the first backoff step of a failed send
  * @param retryCap the longest backoff step
  * @param httpTimeout the connect and read timeout of one API call
+ * @param credentialsRetry how often rejected credentials are checked again
  * @param unlinkedReplyInterval how often one unlinked sender may get the "not linked" reply
  * @param unlinkedReplyDailyCap how many "not linked" replies may go out per day in all
  * @param catchUpMargin how far before its position the poller looks for late DM events
@@ -33,6 +29,7 @@ public record PluginSettings(
         Duration retryBase,
         Duration retryCap,
         Duration httpTimeout,
+        Duration credentialsRetry,
         Duration unlinkedReplyInterval,
         int unlinkedReplyDailyCap,
         Duration catchUpMargin,
@@ -56,107 +53,38 @@ public record PluginSettings(
     /**
      * Reads and checks the settings map, applying the production defaults.
      *
-     * @throws InvalidSettingsException naming every missing or malformed setting
+     * @throws InvalidSettingsException naming every missing, malformed or unknown setting
      */
     public static PluginSettings from(Map<String, String> raw) {
-        Reader r = new Reader(raw);
+        SettingsReader r = new SettingsReader(raw);
         Credentials credentials = new Credentials(
-                r.secret("consumer-key", "oauth.consumerKey"),
-                r.secret("consumer-secret", "oauth.consumerSecret"),
-                r.secret("access-token", "oauth.accessToken"),
-                r.secret("access-token-secret", "oauth.accessTokenSecret"));
+                r.required("consumer-key", "oauth.consumerKey",
+                        "the Twitter app's consumer key (API key)"),
+                r.required("consumer-secret", "oauth.consumerSecret",
+                        "the Twitter app's consumer secret (API secret)"),
+                r.required("access-token", "oauth.accessToken",
+                        "the bot account's OAuth access token"),
+                r.required("access-token-secret", "oauth.accessTokenSecret",
+                        "the bot account's OAuth access token secret"));
         PluginSettings settings = new PluginSettings(
                 credentials,
-                r.url("api-base-url", "https://api.twitter.com/1.1/"),
+                r.url("api-base-url", "restBaseURL", "https://api.twitter.com/1.1/"),
                 r.text("handle-field", "twitter"),
                 r.duration("poll-interval", "60s"),
                 r.duration("retry-base", "2s"),
                 r.duration("retry-cap", "5m"),
                 r.duration("http-timeout", "20s"),
+                r.duration("credentials-retry", "15m"),
                 r.duration("unlinked-reply-interval", "24h"),
                 r.count("unlinked-reply-daily-cap", 50),
                 r.duration("catch-up-margin", "2m"),
                 r.flag("delete-handled"),
                 r.duration("delete-interval", "1m"),
                 r.flag("sync"));
-        if (!r.problems.isEmpty()) {
-            throw new InvalidSettingsException(r.problems);
+        r.rejectUnknownNames();
+        if (!r.problems().isEmpty()) {
+            throw new InvalidSettingsException(r.problems());
         }
         return settings;
-    }
-
-    /** Collects every problem instead of stopping at the first. */
-    private static final class Reader {
-        private final Map<String, String> raw;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, String> raw) {
-            this.raw = raw;
-        }
-
-        private Optional<String> value(String name) {
-            return Optional.ofNullable(raw.get(name)).map(String::trim).filter(v -> !v.isEmpty());
-        }
-
-        String secret(String name, String alias) {
-            Optional<String> v = value(name).or(() -> value(alias));
-            if (v.isEmpty()) {
-                problems.add("setting '" + name + "' (or '" + alias + "') is missing");
-            }
-            return v.orElse("");
-        }
-
-        String text(String name, String fallback) {
-            return value(name).orElse(fallback);
-        }
-
-        String url(String name, String fallback) {
-            String v = text(name, fallback);
-            try {
-                URI uri = new URI(v);
-                String scheme = uri.getScheme();
-                if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                    problems.add("setting '" + name + "' must be an http(s) URL: '" + v + "'");
-                }
-            } catch (URISyntaxException e) {
-                problems.add("setting '" + name + "' is not a URL: '" + v + "'");
-            }
-            return v.endsWith("/") ? v : v + "/";
-        }
-
-        Duration duration(String name, String fallback) {
-            String v = text(name, fallback);
-            Optional<Duration> d = Durations.parse(v);
-            if (d.isEmpty()) {
-                problems.add("setting '" + name + "' is not a positive duration like 500ms, 2s,"
-                        + " 1m, 1h or PT2S: '" + v + "'");
-            }
-            return d.orElse(Duration.ofSeconds(1));
-        }
-
-        boolean flag(String name) {
-            String v = text(name, "false");
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                problems.add("setting '" + name + "' must be true or false: '" + v + "'");
-            }
-            return v.equalsIgnoreCase("true");
-        }
-
-        int count(String name, int fallback) {
-            Optional<String> v = value(name);
-            if (v.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(v.get());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the setting's name
-            }
-            problems.add("setting '" + name + "' is not a whole number >= 0: '" + v.get() + "'");
-            return fallback;
-        }
     }
 }

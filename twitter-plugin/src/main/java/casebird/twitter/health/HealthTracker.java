@@ -7,26 +7,43 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** Keeps the plugin's latest health facts and reports them to the host after each change. */
 public final class HealthTracker {
 
     private final HealthReporter reporter;
     private final IntSupplier backlog;
+    private final Supplier<Map<String, Integer>> budget;
     private Credentials credentials = Credentials.UNCHECKED;
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
 
-    /** Creates a tracker reporting to the host, reading the outbox backlog on each report. */
-    public HealthTracker(HealthReporter reporter, IntSupplier backlog) {
+    /**
+     * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
+     * per endpoint on each report.
+     */
+    public HealthTracker(HealthReporter reporter, IntSupplier backlog,
+            Supplier<Map<String, Integer>> budget) {
         this.reporter = reporter;
         this.backlog = backlog;
+        this.budget = budget;
     }
 
-    /** Records what Twitter said about the credentials, with a sentence for the admin. */
+    /**
+     * Records what Twitter said about the credentials, with a sentence for the admin; a call
+     * that merely succeeded again keeps the sentence of the check that first accepted them.
+     */
     public synchronized void credentials(Credentials state, String sentence) {
+        if (state != Credentials.ACCEPTED || credentials != Credentials.ACCEPTED) {
+            detail = sentence;
+        }
         credentials = state;
-        detail = sentence;
+    }
+
+    /** The latest credentials state anyone recorded. */
+    public synchronized Credentials credentialsState() {
+        return credentials;
     }
 
     /** Records a successful read of the inbox. */
@@ -37,6 +54,6 @@ public final class HealthTracker {
     /** Reports the current health to the host. */
     public synchronized void report() {
         reporter.report(new PluginHealth(
-                credentials, detail, lastPoll, backlog.getAsInt(), Map.of()));
+                credentials, detail, lastPoll, backlog.getAsInt(), budget.get()));
     }
 }

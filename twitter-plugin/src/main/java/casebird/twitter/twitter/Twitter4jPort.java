@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import twitter4j.DirectMessage;
 import twitter4j.DirectMessageList;
 import twitter4j.Logger;
+import twitter4j.RateLimitStatus;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterFactory;
+import twitter4j.TwitterResponse;
 import twitter4j.User;
 import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
@@ -28,19 +31,27 @@ import twitter4j.conf.ConfigurationBuilder;
 public final class Twitter4jPort implements TwitterPort {
 
     private static final int PAGE_SIZE = 50;
+    private static final String VERIFY = "account/verify_credentials";
+    private static final String LIST = "direct_messages/events/list";
+    private static final String SEND = "direct_messages/events/new";
+    private static final String LOOKUP = "users/lookup";
 
     private final Twitter twitter;
+    private final Map<String, Integer> budget = new ConcurrentHashMap<>();
 
     /**
      * Builds a client from the plugin's settings.
      *
-     * @throws IllegalStateException when twitter4j's debug logging is on: it would log the
-     *     OAuth base string, which holds the consumer key and access token
+     * @throws IllegalStateException when twitter4j's debug logging is on (only a host's
+     *     {@code twitter4j.loggerFactory} can turn it on: the plugin's twitter4j.properties
+     *     gives twitter4j a null logger): it would log the OAuth base string, which holds
+     *     the consumer key and access token
      */
     public Twitter4jPort(PluginSettings settings) {
         if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
             throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
-                    + " secrets; turn off twitter4j.debug before starting the plugin");
+                    + " credentials; remove the twitter4j.loggerFactory system property or"
+                    + " environment variable, or keep twitter4j's loggers at INFO");
         }
         this.twitter = new TwitterFactory(configuration(settings)).getInstance();
     }
@@ -69,19 +80,19 @@ public final class Twitter4jPort implements TwitterPort {
     @Override
     public BotAccount verifyCredentials() {
         try {
-            User me = twitter.verifyCredentials();
+            User me = counted(VERIFY, twitter.verifyCredentials());
             return new BotAccount(me.getId(), me.getScreenName());
         } catch (TwitterException e) {
-            throw translate("verify_credentials", e);
+            throw translate(VERIFY, e);
         }
     }
 
     @Override
     public EventPage listEvents(Optional<String> cursor) {
         try {
-            DirectMessageList list = cursor.isPresent()
+            DirectMessageList list = counted(LIST, cursor.isPresent()
                     ? twitter.getDirectMessages(PAGE_SIZE, cursor.get())
-                    : twitter.getDirectMessages(PAGE_SIZE);
+                    : twitter.getDirectMessages(PAGE_SIZE));
             List<DmEvent> events = new ArrayList<>(list.size());
             for (DirectMessage dm : list) {
                 events.add(new DmEvent(dm.getId(), dm.getSenderId(), dm.getRecipientId(),
@@ -90,17 +101,17 @@ public final class Twitter4jPort implements TwitterPort {
             String next = list.getNextCursor();
             return new EventPage(events, Optional.ofNullable(next).filter(n -> !n.isEmpty()));
         } catch (TwitterException e) {
-            throw translate("direct_messages/events/list", e);
+            throw translate(LIST, e);
         }
     }
 
     @Override
     public SentMessage send(long recipientId, String text) {
         try {
-            DirectMessage dm = twitter.sendDirectMessage(recipientId, text);
+            DirectMessage dm = counted(SEND, twitter.sendDirectMessage(recipientId, text));
             return new SentMessage(dm.getId(), dm.getRecipientId());
         } catch (TwitterException e) {
-            throw translate("direct_messages/events/new", e);
+            throw translate(SEND, e);
         }
     }
 
@@ -110,7 +121,8 @@ public final class Twitter4jPort implements TwitterPort {
         screenNames.forEach(n -> asked.put(n.toLowerCase(Locale.ROOT), n));
         Map<String, Long> ids = new HashMap<>();
         try {
-            for (User u : twitter.lookupUsers(screenNames.toArray(String[]::new))) {
+            for (User u : counted(LOOKUP,
+                    twitter.lookupUsers(screenNames.toArray(String[]::new)))) {
                 String name = asked.get(u.getScreenName().toLowerCase(Locale.ROOT));
                 if (name != null) {
                     ids.put(name, u.getId());
@@ -121,7 +133,7 @@ public final class Twitter4jPort implements TwitterPort {
             if (e.getStatusCode() == 404) {
                 return ids;
             }
-            throw translate("users/lookup", e);
+            throw translate(LOOKUP, e);
         }
     }
 
@@ -134,7 +146,25 @@ public final class Twitter4jPort implements TwitterPort {
         }
     }
 
-    private static TwitterApiException translate(String endpoint, TwitterException e) {
+    @Override
+    public Map<String, Integer> budgetLeft() {
+        return Map.copyOf(budget);
+    }
+
+    /** Notes the calls left that the answer's rate-limit headers report, if it had them. */
+    private <T extends TwitterResponse> T counted(String endpoint, T response) {
+        remember(endpoint, response.getRateLimitStatus());
+        return response;
+    }
+
+    private void remember(String endpoint, RateLimitStatus status) {
+        if (status != null) {
+            budget.put(endpoint, status.getRemaining());
+        }
+    }
+
+    private TwitterApiException translate(String endpoint, TwitterException e) {
+        remember(endpoint, e.getRateLimitStatus());
         String why = e.isErrorMessageAvailable() ? e.getErrorMessage() : "no error message";
         return new TwitterApiException(endpoint + " failed: " + why,
                 e.getStatusCode(), e.getErrorCode(), resetHeader(e), e);

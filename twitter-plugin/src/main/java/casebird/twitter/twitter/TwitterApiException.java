@@ -14,6 +14,7 @@ public final class TwitterApiException extends RuntimeException {
     private final int status;
     private final int errorCode;
     private final OptionalLong rateLimitReset;
+    private final String reason;
 
     /** Creates the exception from the facts of a failed call. */
     public TwitterApiException(
@@ -23,6 +24,12 @@ public final class TwitterApiException extends RuntimeException {
         this.status = status;
         this.errorCode = errorCode;
         this.rateLimitReset = rateLimitReset;
+        this.reason = message;
+    }
+
+    /** What went wrong, in the words of the caller that raised it, without status and code. */
+    public String reason() {
+        return reason;
     }
 
     public int status() {

@@ -3,11 +3,13 @@ package casebird.twitter.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PluginSettingsTest {
@@ -55,11 +57,76 @@ class PluginSettingsTest {
                 assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
 
         assertEquals(List.of(
-                "setting 'consumer-secret' (or 'oauth.consumerSecret') is missing",
+                "setting 'consumer-secret' (or 'oauth.consumerSecret') is missing: the Twitter"
+                        + " app's consumer secret (API secret)",
                 "setting 'poll-interval' is not a positive duration like 500ms, 2s, 1m, 1h or"
                         + " PT2S: 'soon'",
                 "setting 'unlinked-reply-daily-cap' is not a whole number >= 0: '-1'"),
                 e.problems());
+    }
+
+    @Test
+    void missingConsumerKeySaysWhatItIs() {
+        Map<String, String> raw = credentials();
+        raw.remove("consumer-key");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(List.of("setting 'consumer-key' (or 'oauth.consumerKey') is missing: the"
+                + " Twitter app's consumer key (API key)"), e.problems());
+    }
+
+    @Test
+    void baseUrlThatIsNoUrlIsNamed() {
+        Map<String, String> raw = credentials();
+        raw.put("api-base-url", "api.twitter.com/1.1");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(List.of("setting 'api-base-url' must be an http(s) URL like"
+                + " https://api.twitter.com/1.1/: 'api.twitter.com/1.1'"), e.problems());
+    }
+
+    @Test
+    void unknownKeyNamesTheNearestValidOne() {
+        Map<String, String> raw = credentials();
+        raw.put("pol-interval", "5s");
+        raw.put("oauth.consumerKy", "ck");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(Set.of("setting 'pol-interval' is unknown; did you mean 'poll-interval'?",
+                "setting 'oauth.consumerKy' is unknown; did you mean 'oauth.consumerKey'?"),
+                Set.copyOf(e.problems()));
+    }
+
+    @Test
+    void unknownKeyFarFromEveryNameListsTheValidOnes() {
+        Map<String, String> raw = credentials();
+        raw.put("colour", "blue");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertTrue(e.problems().get(0).startsWith("setting 'colour' is unknown; valid settings"
+                + " are consumer-key, oauth.consumerKey, "), e.problems().get(0));
+        assertTrue(e.problems().get(0).contains("credentials-retry"), e.problems().get(0));
+    }
+
+    @Test
+    void twitter4jNamesAreAcceptedBesideOurs() {
+        Map<String, String> raw = new HashMap<>(Map.of("oauth.consumerKey", "ck",
+                "consumer-secret", "cs", "oauth.accessToken", "at",
+                "access-token-secret", "ats", "restBaseURL", "http://localhost:9/1.1/"));
+
+        PluginSettings s = PluginSettings.from(raw);
+
+        assertEquals("http://localhost:9/1.1/", s.apiBaseUrl());
+        assertEquals("at", s.credentials().accessToken());
+        assertEquals(Duration.ofMinutes(15), s.credentialsRetry());
     }
 
     @Test

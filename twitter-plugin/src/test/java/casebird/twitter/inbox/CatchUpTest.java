@@ -13,6 +13,7 @@ import casebird.twitter.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class CatchUpTest {
                 },
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
                 new InboxPolicy(MARGIN, deleteHandled), clock,
-                new HealthTracker(h -> { }, store::outboxSize));
+                new HealthTracker(h -> { }, store::outboxSize, Map::of));
     }
 
     private void dmsEverySecond(String prefix, int count) {

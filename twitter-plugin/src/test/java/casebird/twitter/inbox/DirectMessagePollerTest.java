@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class DirectMessagePollerTest {
     }
 
     private DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
-        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize);
+        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize, Map::of);
         return new DirectMessagePoller(twitter, store,
                 new AgentDirectory(crm, "twitter", twitter, store), runner,
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);

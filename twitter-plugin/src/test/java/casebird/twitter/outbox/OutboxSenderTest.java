@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class OutboxSenderTest {
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         sender = new OutboxSender(store, twitter,
                 new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
-                new HealthTracker(h -> { }, store::outboxSize));
+                new HealthTracker(h -> { }, store::outboxSize, Map::of));
     }
 
     @AfterEach

@@ -34,6 +34,8 @@ public final class FakeTwitter implements TwitterPort {
     private final Map<String, Long> accounts = new HashMap<>();
     private final List<DmEvent> events = new ArrayList<>();
     private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
+    private final Deque<TwitterApiException> verifyFailures = new ArrayDeque<>();
+    private int verifyCalls;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
@@ -88,6 +90,15 @@ public final class FakeTwitter implements TwitterPort {
         sendFailures.add(e);
     }
 
+    /** The next verify_credentials call fails with this exception. */
+    public synchronized void failNextVerify(TwitterApiException e) {
+        verifyFailures.add(e);
+    }
+
+    public synchronized int verifyCalls() {
+        return verifyCalls;
+    }
+
     public synchronized List<Sent> sent() {
         return List.copyOf(sent);
     }
@@ -106,6 +117,10 @@ public final class FakeTwitter implements TwitterPort {
 
     @Override
     public synchronized BotAccount verifyCredentials() {
+        verifyCalls++;
+        if (!verifyFailures.isEmpty()) {
+            throw verifyFailures.poll();
+        }
         return new BotAccount(BOT_ID, "casebird");
     }
 

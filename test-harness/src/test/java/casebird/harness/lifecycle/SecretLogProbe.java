@@ -1,0 +1,49 @@
+package casebird.harness.lifecycle;
+
+import casebird.harness.host.SimulatedHost;
+import casebird.harness.scenario.Reporter;
+import casebird.harness.scenario.Scenario;
+import casebird.harness.scenario.ScenarioParser;
+import casebird.harness.scenario.ScenarioRunner;
+import casebird.harness.scenario.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The child JVM of {@link SecretLogTest}: runs scenario files through the real plugin ZIP
+ * and writes each world's credentials to a file (never to the output the test searches).
+ *
+ * <p>Arguments: the file to write the secrets to, then the scenario files. Exits 0 when
+ * every scenario passed.
+ */
+public final class SecretLogProbe {
+
+    private SecretLogProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        Path secretsFile = Path.of(args[0]);
+        List<String> secrets = new ArrayList<>();
+        ScenarioRunner runner = new ScenarioRunner(SimulatedHost.findPluginZip(), new Reporter() {
+            @Override
+            public void stepFailed(Scenario scenario, Step step, String why) {
+                System.out.println("FAILED " + scenario.text(step) + ": " + why);
+            }
+        });
+        boolean allPassed = true;
+        for (int i = 1; i < args.length; i++) {
+            Scenario scenario = ScenarioParser.parse(Path.of(args[i]));
+            allPassed &= runner.run(scenario, world -> {
+                Map<String, String> settings = world.pluginSettings();
+                for (String key : List.of("consumer-key", "consumer-secret", "access-token",
+                        "access-token-secret")) {
+                    secrets.add(settings.get(key));
+                }
+            });
+        }
+        Files.write(secretsFile, secrets);
+        System.exit(allPassed ? 0 : 1);
+    }
+}

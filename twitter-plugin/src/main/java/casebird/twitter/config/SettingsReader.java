@@ -1,0 +1,114 @@
+package casebird.twitter.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads typed settings from the admin's map, collecting a sentence per problem instead of
+ * stopping at the first, and remembering every name it was asked for so that
+ * {@link #unknownNames()} can point out a mistyped key.
+ */
+final class SettingsReader {
+
+    private final Map<String, String> raw;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    SettingsReader(Map<String, String> raw) {
+        this.raw = raw;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    private Optional<String> value(String name) {
+        known.add(name);
+        return Optional.ofNullable(raw.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private Optional<String> valueOrAlias(String name, String alias) {
+        Optional<String> v = value(name);
+        Optional<String> a = value(alias);
+        return v.or(() -> a);
+    }
+
+    /** A required value, under its name or its twitter4j alias; {@code what} tells the admin. */
+    String required(String name, String alias, String what) {
+        Optional<String> v = valueOrAlias(name, alias);
+        if (v.isEmpty()) {
+            problems.add("setting '" + name + "' (or '" + alias + "') is missing: " + what);
+        }
+        return v.orElse("");
+    }
+
+    String text(String name, String fallback) {
+        return value(name).orElse(fallback);
+    }
+
+    /** An http(s) URL under its name or alias, returned ending with a slash. */
+    String url(String name, String alias, String fallback) {
+        String v = valueOrAlias(name, alias).orElse(fallback);
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                problems.add("setting '" + name + "' must be an http(s) URL like " + fallback
+                        + ": '" + v + "'");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("setting '" + name + "' is not a URL (" + e.getReason() + "): '"
+                    + v + "'");
+        }
+        return v.endsWith("/") ? v : v + "/";
+    }
+
+    /** A true/false setting, false when absent. */
+    boolean flag(String name) {
+        String v = text(name, "false");
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            problems.add("setting '" + name + "' must be true or false: '" + v + "'");
+        }
+        return v.equalsIgnoreCase("true");
+    }
+
+    Duration duration(String name, String fallback) {
+        String v = text(name, fallback);
+        Optional<Duration> d = Durations.parse(v);
+        if (d.isEmpty()) {
+            problems.add("setting '" + name + "' is not a positive duration like 500ms, 2s,"
+                    + " 1m, 1h or PT2S: '" + v + "'");
+        }
+        return d.orElse(Duration.ofSeconds(1));
+    }
+
+    int count(String name, int fallback) {
+        Optional<String> v = value(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        if (v.get().matches("\\d{1,9}")) {
+            return Integer.parseInt(v.get());
+        }
+        problems.add("setting '" + name + "' is not a whole number >= 0: '" + v.get() + "'");
+        return fallback;
+    }
+
+    /** Adds a problem for each key of the map that no read asked for, with the nearest name. */
+    void rejectUnknownNames() {
+        for (String name : raw.keySet()) {
+            if (!known.contains(name)) {
+                problems.add("setting '" + name + "' is unknown" + NearestName.among(known, name)
+                        .map(n -> "; did you mean '" + n + "'?")
+                        .orElse("; valid settings are " + String.join(", ", known)));
+            }
+        }
+    }
+}
