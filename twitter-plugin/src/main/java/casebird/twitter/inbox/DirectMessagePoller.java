@@ -68,7 +68,7 @@ public final class DirectMessagePoller {
         }
         try {
             BotAccount me = bot();
-            directory.allowRefresh();
+            directory.beginPoll();
             OptionalLong position = store.position();
             List<DmEvent> events = fetch(position);
             if (position.isEmpty()) {

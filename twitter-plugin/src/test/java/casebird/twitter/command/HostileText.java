@@ -49,10 +49,16 @@ final class HostileText {
             text.append(pick(SPACES)).append(pick(IDS, BAD_IDS));
         }
         if (shape > 5) {
-            text.append(pick(SPACES)).append(notes(shape == 9 ? 10_000 : 1 + random.nextInt(60)));
+            text.append(pick(SPACES))
+                    .append(shape == 9 ? hugeNotes() : notes(1 + random.nextInt(60)));
         }
         maybe(text, SPACES);
         return text.toString();
+    }
+
+    /** Notes of exactly 10,000 chars (Twitter's limit): a random stretch, repeated. */
+    private String hugeNotes() {
+        return notes(200).repeat(50);
     }
 
     private String notes(int length) {
