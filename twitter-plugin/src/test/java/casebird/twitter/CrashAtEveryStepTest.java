@@ -1,5 +1,8 @@
 package casebird.twitter;
 
+import casebird.twitter.command.Outcome;
+import casebird.twitter.command.Handled;
+import casebird.twitter.command.CommandParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,7 +158,7 @@ class CrashAtEveryStepTest {
                         journal.add(key);
                     }
                     steps.pass("after the CRM call, before the commit");
-                    return "done " + eventId;
+                    return new Handled(CommandParser.parse(text), Outcome.HELP, "done " + eventId);
                 }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
                         new InboxPolicy(Duration.ofMinutes(2), false), clock, health);
                 sender = new OutboxSender(store, port, directory,

@@ -60,8 +60,9 @@ final class StepExecutor {
     }
 
     private void setup(Step.Setup step) throws StepFailure {
-        if (world.started()) {
-            throw new StepFailure("setup statements must come before the plugin starts");
+        if (world.started() && !(step instanceof Step.TwitterAccount)) {
+            throw new StepFailure("setup statements other than 'twitter @name' must come before"
+                    + " the plugin starts");
         }
         if (step instanceof Step.Bot b) {
             world.nameBot(b.screenName());

@@ -1,5 +1,7 @@
 package casebird.twitter.command;
 
+import java.util.OptionalLong;
+
 /** {@code accept <case>}: the agent takes a dispatched case from their queue. */
 public record Accept(long caseId) implements Command {
 
@@ -10,5 +12,15 @@ public record Accept(long caseId) implements Command {
     @Override
     public Verb verb() {
         return Verb.ACCEPT;
+    }
+
+    @Override
+    public OptionalLong namedCase() {
+        return OptionalLong.of(caseId);
+    }
+
+    @Override
+    public String render() {
+        return "accept " + caseId;
     }
 }

@@ -1,5 +1,6 @@
 package casebird.twitter.command;
 
+import casebird.api.crm.CaseUpdate;
 import casebird.api.crm.CrmException;
 import casebird.api.crm.CrmSdk;
 import java.util.Objects;
@@ -23,8 +24,7 @@ public final class CommandService {
     }
 
     /**
-     * Runs one DM as the CRM user and returns the reply text (never null, never empty,
-     * at most 10,000 chars).
+     * Runs one DM as the CRM user and returns what came of it, with the reply to send.
      *
      * @param crmLogin the CRM user the DM's sender is mapped to
      * @param eventId Twitter's id of the DM event, which makes the idempotency key
@@ -33,41 +33,46 @@ public final class CommandService {
      *     example, the CRM is down); no reply should be sent, and the caller may handle the
      *     same event again later, which the idempotency key makes safe
      */
-    public String handle(String crmLogin, String eventId, String text) {
+    public Handled handle(String crmLogin, String eventId, String text) {
         requireText(crmLogin, "crmLogin");
         requireText(eventId, "eventId");
         Command command = CommandParser.parse(text);
         try {
-            return DmText.fit(run(command, crmLogin, KEY_PREFIX + eventId));
+            return run(command, crmLogin, KEY_PREFIX + eventId);
         } catch (CrmException refusal) {
-            return DmText.fit(FailureReplies.of(command.verb(), refusal));
+            return new Handled(command, Outcome.of(refusal),
+                    FailureReplies.of(command.verb(), refusal));
         }
     }
 
-    private String run(Command command, String login, String key) throws CrmException {
+    private Handled run(Command command, String login, String key) throws CrmException {
         if (command instanceof Accept accept) {
-            return CaseReplies.accepted(crm.accept(accept.caseId(), login, key));
+            CaseUpdate update = crm.accept(accept.caseId(), login, key);
+            return new Handled(command, update.changed() ? Outcome.ACCEPTED
+                    : Outcome.ALREADY_YOURS, CaseReplies.accepted(update));
         }
         if (command instanceof Log log) {
             crm.logNote(log.caseId(), login, log.notes(), key);
-            return CaseReplies.logged(log.caseId());
+            return new Handled(command, Outcome.LOGGED, CaseReplies.logged(log.caseId()));
         }
         if (command instanceof Close close) {
             crm.close(close.caseId(), login, close.notes(), key);
-            return CaseReplies.closed(close.caseId(), close.notes().isPresent());
+            return new Handled(command, Outcome.CLOSED,
+                    CaseReplies.closed(close.caseId(), close.notes().isPresent()));
         }
         if (command instanceof Status status) {
             return crm.findCase(status.caseId())
-                    .map(CaseReplies::status)
-                    .orElseGet(() -> FailureReplies.notFound(status.caseId()));
+                    .map(found -> new Handled(command, Outcome.STATUS, CaseReplies.status(found)))
+                    .orElseGet(() -> new Handled(command, Outcome.NOT_FOUND,
+                            FailureReplies.notFound(status.caseId())));
         }
         if (command instanceof Mine) {
-            return MineReply.of(crm.openCasesOwnedBy(login));
+            return new Handled(command, Outcome.MINE, MineReply.of(crm.openCasesOwnedBy(login)));
         }
         if (command instanceof Usage usage) {
-            return HelpText.usage(usage.verb());
+            return new Handled(command, Outcome.USAGE, HelpText.usage(usage.verb()));
         }
-        return HelpText.help();
+        return new Handled(command, Outcome.HELP, HelpText.help());
     }
 
     private static void requireText(String value, String name) {

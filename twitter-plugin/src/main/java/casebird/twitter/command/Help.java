@@ -7,4 +7,9 @@ public record Help() implements Command {
     public Verb verb() {
         return Verb.HELP;
     }
+
+    @Override
+    public String render() {
+        return "help";
+    }
 }

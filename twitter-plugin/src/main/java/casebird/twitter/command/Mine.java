@@ -7,4 +7,9 @@ public record Mine() implements Command {
     public Verb verb() {
         return Verb.MINE;
     }
+
+    @Override
+    public String render() {
+        return "mine";
+    }
 }

@@ -6,6 +6,14 @@ import java.util.Objects;
 public record Usage(Verb verb) implements Command {
 
     public Usage {
-        Objects.requireNonNull(verb, "verb");
+        if (Objects.requireNonNull(verb, "verb") == Verb.HELP) {
+            throw new IllegalArgumentException("help takes any text, so it has no usage answer");
+        }
+    }
+
+    /** The verb and an argument no verb accepts. */
+    @Override
+    public String render() {
+        return verb.word() + " ?";
     }
 }

@@ -39,6 +39,17 @@ final class Words {
         }
     }
 
+    /**
+     * Throws IllegalArgumentException unless the text could be the notes {@link #rest()}
+     * returns: not empty, and not starting with whitespace.
+     */
+    static void checkNotes(String notes, long caseId) {
+        if (notes.isEmpty() || isWhitespace(notes.codePointAt(0))) {
+            throw new IllegalArgumentException("a note on case " + caseId
+                    + " must not be empty or start with whitespace");
+        }
+    }
+
     private static boolean isWhitespace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }

@@ -2,14 +2,15 @@ package casebird.twitter.identity;
 
 import casebird.api.crm.CrmSdk;
 import casebird.twitter.state.StateStore;
+import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.collect.Lists;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,16 @@ import org.slf4j.LoggerFactory;
  * Maps CRM logins to Twitter's immutable user ids and back, through the CRM users' handle
  * field.
  *
- * <p>A numeric field value is an id. A screen name is resolved with users/lookup once and
- * the id is pinned in the store under the field's value, so a renamed or reused handle can
- * never let another account act as the agent; editing the field pins afresh.
+ * <p>A numeric field value is an id. A screen name is resolved with users/lookup and the id
+ * is pinned in the store under the field's value, so a renamed or reused handle can never
+ * let another account act as the agent; editing the field pins afresh. Every
+ * {@link #POLLS_PER_CHECK} polls the directory pins new field values and looks a few
+ * pinned names up again to report any that moved to another account.
  */
 public final class AgentDirectory {
+
+    /** How many polls pass between two handle checks; the first poll only pins. */
+    public static final int POLLS_PER_CHECK = 60;
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentDirectory.class);
     private static final int LOOKUP_BATCH = 100;
@@ -31,8 +37,10 @@ public final class AgentDirectory {
     private final String handleField;
     private final TwitterPort twitter;
     private final StateStore store;
+    private final PinCheck pinCheck;
     private Map<Long, String> loginsById;
     private boolean refreshAllowed = true;
+    private long polls;
 
     /** Creates a directory reading the given CRM user field. */
     public AgentDirectory(CrmSdk crm, String handleField, TwitterPort twitter, StateStore store) {
@@ -40,6 +48,7 @@ public final class AgentDirectory {
         this.handleField = handleField;
         this.twitter = twitter;
         this.store = store;
+        this.pinCheck = new PinCheck(twitter, store, handleField, LOOKUP_BATCH);
     }
 
     /** The Twitter id of a CRM user, if the user's handle field is set and resolves. */
@@ -54,42 +63,53 @@ public final class AgentDirectory {
 
     /**
      * The CRM login mapped to a sender id; an unknown id rebuilds the map from the CRM at
-     * most once between calls to {@link #allowRefresh()}.
+     * most once per poll.
      */
     public synchronized Optional<String> loginOf(long senderId) {
         if (loginsById == null || (!loginsById.containsKey(senderId) && refreshAllowed)) {
-            loginsById = rebuild();
+            loginsById = rebuild(crm.usersWithField(handleField));
             refreshAllowed = false;
         }
         return Optional.ofNullable(loginsById.get(senderId));
     }
 
-    /** Lets the next unknown sender rebuild the map; the poller calls it once per poll. */
-    public synchronized void allowRefresh() {
+    /**
+     * Called by the poller once per poll: lets the next unknown sender rebuild the map, and
+     * every {@link #POLLS_PER_CHECK} polls pins new field values and checks old pins. A
+     * Twitter failure of the check is logged and does not fail the poll.
+     */
+    public synchronized void beginPoll() {
         refreshAllowed = true;
+        if (polls++ % POLLS_PER_CHECK != 0) {
+            return;
+        }
+        Map<String, String> fields = crm.usersWithField(handleField);
+        try {
+            if (polls > 1) {
+                pinCheck.checkNext(fields);
+            }
+            loginsById = rebuild(fields);
+        } catch (TwitterApiException e) {
+            LOG.info("handle check skipped, will try at a later poll: {}", e.getMessage());
+        }
     }
 
     private Optional<Long> resolve(String fieldValue) {
-        String value = fieldValue.trim();
-        if (value.matches("\\d{1,19}")) {
-            return Optional.of(Long.parseLong(value));
+        Optional<Long> id = HandleValue.numericId(fieldValue);
+        Optional<String> name = HandleValue.screenName(fieldValue);
+        if (id.isPresent() || name.isEmpty()) {
+            return id;
         }
-        String key = pinKey(value);
-        Optional<Long> pinned = store.pinnedId(key);
-        if (pinned.isPresent() || key.isEmpty()) {
+        Optional<Long> pinned = store.pinnedId(name.get());
+        if (pinned.isPresent()) {
             return pinned;
         }
-        Long id = twitter.lookupIds(List.of(key)).get(key);
-        return id == null ? Optional.empty() : Optional.of(store.pin(key, id));
+        Long found = twitter.lookupIds(List.of(name.get())).get(name.get());
+        return found == null ? Optional.empty() : Optional.of(store.pin(name.get(), found));
     }
 
-    private static String pinKey(String value) {
-        String bare = value.startsWith("@") ? value.substring(1) : value;
-        return bare.toLowerCase(Locale.ROOT);
-    }
-
-    private Map<Long, String> rebuild() {
-        Map<String, String> fields = new TreeMap<>(crm.usersWithField(handleField));
+    private Map<Long, String> rebuild(Map<String, String> fieldsByLogin) {
+        Map<String, String> fields = new TreeMap<>(fieldsByLogin);
         pinUnresolvedNames(fields.values());
         Map<Long, String> byId = new HashMap<>();
         fields.forEach((login, value) -> idFromStore(value).ifPresent(id -> {
@@ -103,22 +123,18 @@ public final class AgentDirectory {
     }
 
     private Optional<Long> idFromStore(String fieldValue) {
-        String value = fieldValue.trim();
-        return value.matches("\\d{1,19}")
-                ? Optional.of(Long.parseLong(value)) : store.pinnedId(pinKey(value));
+        return HandleValue.numericId(fieldValue)
+                .or(() -> HandleValue.screenName(fieldValue).flatMap(store::pinnedId));
     }
 
     private void pinUnresolvedNames(Iterable<String> values) {
-        List<String> names = new ArrayList<>();
-        for (String v : values) {
-            String value = v.trim();
-            if (!value.matches("\\d{1,19}") && !pinKey(value).isEmpty()
-                    && store.pinnedId(pinKey(value)).isEmpty()) {
-                names.add(pinKey(value));
-            }
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : values) {
+            HandleValue.screenName(value)
+                    .filter(name -> store.pinnedId(name).isEmpty())
+                    .ifPresent(names::add);
         }
-        List<String> distinct = names.stream().distinct().toList();
-        for (List<String> batch : Lists.partition(distinct, LOOKUP_BATCH)) {
+        for (List<String> batch : Lists.partition(List.copyOf(names), LOOKUP_BATCH)) {
             twitter.lookupIds(batch).forEach(store::pin);
         }
     }

@@ -1,43 +1,43 @@
 package casebird.twitter.inbox;
 
+import casebird.twitter.command.Command;
+import casebird.twitter.command.CommandParser;
+import casebird.twitter.command.Handled;
 import casebird.twitter.twitter.DmEvent;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes one audit line per handled DM: ids, CRM user, verb, case and outcome, never the text. */
+/**
+ * Writes one line per handled DM to the {@code casebird.audit} logger: event id, sender id,
+ * CRM user (or none), verb, case (or -) and outcome. Never the DM's text: notes stay out of
+ * logs.
+ */
 final class AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("casebird.audit");
-    private static final Set<String> VERBS =
-            Set.of("help", "accept", "log", "close", "status", "mine");
 
-    void handled(DmEvent e, Optional<String> login, boolean replied) {
-        LOG.info("dm event={} sender={} user={} verb={} case={} outcome={}",
-                e.id(), e.senderId(), login.orElse("none"), verb(e.text()), caseId(e.text()),
-                login.isPresent() ? "replied" : replied ? "not-linked-reply" : "ignored");
+    /** A DM from a linked sender, run as a command. */
+    void handled(DmEvent e, String login, Handled handled) {
+        LOG.info(line(e, login, handled.command(), handled.outcome().word()));
     }
 
+    /** A DM from a sender no CRM user maps to: nothing ran; the reply may have been capped. */
+    void unlinked(DmEvent e, boolean replied) {
+        LOG.info(line(e, "none", CommandParser.parse(e.text()),
+                replied ? "not-linked-replied" : "not-linked-quiet"));
+    }
+
+    /** A DM whose handling failed unexpectedly; the next poll tries it again. */
     void failed(DmEvent e, RuntimeException failure) {
-        LOG.warn("dm event={} sender={} verb={} case={} outcome=failed-will-retry error={}",
-                e.id(), e.senderId(), verb(e.text()), caseId(e.text()),
-                failure.getClass().getSimpleName());
+        LOG.warn(line(e, "?", CommandParser.parse(e.text()), "failed-will-retry")
+                + " error=" + failure.getClass().getSimpleName());
     }
 
-    private static String verb(String text) {
-        String first = words(text).length > 0 ? words(text)[0].toLowerCase(Locale.ROOT) : "";
-        return VERBS.contains(first) ? first : "other";
-    }
-
-    private static String caseId(String text) {
-        String[] w = words(text);
-        return w.length > 1 && w[1].matches("#?\\d{1,18}") ? w[1].replace("#", "") : "-";
-    }
-
-    private static String[] words(String text) {
-        String t = text.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+", 3);
+    private static String line(DmEvent e, String user, Command command, String outcome) {
+        return "dm event=" + e.id() + " sender=" + e.senderId() + " user=" + user
+                + " verb=" + command.verb().word()
+                + " case=" + (command.namedCase().isPresent()
+                        ? Long.toString(command.namedCase().getAsLong()) : "-")
+                + " outcome=" + outcome;
     }
 }

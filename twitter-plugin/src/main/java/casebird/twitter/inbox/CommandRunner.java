@@ -1,6 +1,8 @@
 package casebird.twitter.inbox;
 
-/** Runs an agent's DM as a command through the CRM and returns the reply to send. */
+import casebird.twitter.command.Handled;
+
+/** Runs an agent's DM as a command through the CRM and says what came of it. */
 @FunctionalInterface
 public interface CommandRunner {
 
@@ -9,5 +11,5 @@ public interface CommandRunner {
      *
      * @throws RuntimeException when the CRM failed unexpectedly: the event is retried later
      */
-    String run(String crmLogin, String eventId, String text);
+    Handled run(String crmLogin, String eventId, String text);
 }

@@ -1,6 +1,7 @@
 package casebird.twitter.inbox;
 
 import casebird.api.PluginHealth.Credentials;
+import casebird.twitter.command.Handled;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
@@ -72,7 +73,7 @@ public final class DirectMessagePoller {
         }
         try {
             BotAccount me = bot();
-            directory.allowRefresh();
+            directory.beginPoll();
             OptionalLong position = store.position();
             if (position.isEmpty()) {
                 store.startAt(reader.newest().map(DmEvent::id).orElse(0L));
@@ -121,17 +122,22 @@ public final class DirectMessagePoller {
     private void handle(DmEvent e) {
         Instant now = clock.instant();
         Optional<String> login = directory.loginOf(e.senderId());
-        Optional<String> replyText;
         if (login.isPresent()) {
-            replyText = Optional.of(commands.run(login.get(), Long.toString(e.id()), e.text()));
+            Handled handled = commands.run(login.get(), Long.toString(e.id()), e.text());
+            store.completeEvent(e.id(), now, Optional.of(reply(e, handled.reply(), now)),
+                    deleteHandled);
+            audit.handled(e, login.get(), handled);
         } else {
-            replyText = gate.admit(e.senderId(), now)
-                    ? Optional.of(UnlinkedReplyGate.REPLY) : Optional.empty();
+            boolean admitted = gate.admit(e.senderId(), now);
+            store.completeEvent(e.id(), now, admitted
+                    ? Optional.of(reply(e, UnlinkedReplyGate.REPLY, now)) : Optional.empty(),
+                    deleteHandled);
+            audit.unlinked(e, admitted);
         }
-        Optional<OutboxEntry> reply = replyText.map(text ->
-                OutboxEntry.queued(Recipient.twitterId(e.senderId()), text, true, now));
-        store.completeEvent(e.id(), now, reply, deleteHandled);
-        audit.handled(e, login, reply.isPresent());
+    }
+
+    private static OutboxEntry reply(DmEvent e, String text, Instant now) {
+        return OutboxEntry.queued(Recipient.twitterId(e.senderId()), text, true, now);
     }
 
     private void onTwitterFailure(TwitterApiException e) {

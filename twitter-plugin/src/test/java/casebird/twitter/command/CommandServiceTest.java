@@ -28,7 +28,7 @@ class CommandServiceTest {
     void acceptOfDispatchedCaseInOwnQueueMakesItYours() {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
-        String reply = service.handle("alice", "e1", "accept 1234");
+        String reply = reply("alice", "e1", "accept 1234");
 
         assertEquals("Accepted case 1234 (Printer on fire). It's yours.", reply);
         assertEquals(CaseStatus.ACCEPTED, crm.caseNumber(1234).status());
@@ -39,7 +39,7 @@ class CommandServiceTest {
     void acceptOfCaseAlreadyYoursSaysSoAndChangesNothing() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
 
-        String reply = service.handle("alice", "e1", "accept #1234");
+        String reply = reply("alice", "e1", "accept #1234");
 
         assertEquals("Case 1234 is already yours.", reply);
         assertEquals(List.of(), crm.journal());
@@ -50,7 +50,7 @@ class CommandServiceTest {
         crm.acceptedCase(1234, "Printer on fire", "Support", "bob");
 
         assertEquals("Case 1234 was already accepted by bob.",
-                service.handle("alice", "e1", "accept 1234"));
+                reply("alice", "e1", "accept 1234"));
     }
 
     @Test
@@ -58,14 +58,14 @@ class CommandServiceTest {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
         assertEquals("You can't accept case 1234: you are not a member of its queue Support.",
-                service.handle("carol", "e1", "accept 1234"));
+                reply("carol", "e1", "accept 1234"));
     }
 
     @Test
     void acceptOfClosedCaseSaysItIsClosed() {
         crm.closedCase(1234, "Printer on fire", "Support", "bob");
 
-        assertEquals("Case 1234 is already closed.", service.handle("alice", "e1", "accept 1234"));
+        assertEquals("Case 1234 is already closed.", reply("alice", "e1", "accept 1234"));
     }
 
     @Test
@@ -73,12 +73,12 @@ class CommandServiceTest {
         crm.openCase(1234, "Printer on fire");
 
         assertEquals("You can't accept case 1234 yet: it is open, not dispatched to a queue.",
-                service.handle("alice", "e1", "accept 1234"));
+                reply("alice", "e1", "accept 1234"));
     }
 
     @Test
     void commandOnUnknownCaseSaysItWasNotFound() {
-        assertEquals("Case 1234 was not found.", service.handle("alice", "e1", "accept 1234"));
+        assertEquals("Case 1234 was not found.", reply("alice", "e1", "accept 1234"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CommandServiceTest {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
         assertEquals("You can't accept case 1234: the CRM has no user dan.",
-                service.handle("dan", "e1", "accept 1234"));
+                reply("dan", "e1", "accept 1234"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class CommandServiceTest {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
         String notes = "called the customer\n\u260e\ufe0f back at 3 \u00e0 l'heure ";
 
-        String reply = service.handle("alice", "e1", "log 1234 " + notes);
+        String reply = reply("alice", "e1", "log 1234 " + notes);
 
         assertEquals("Logged your note on case 1234.", reply);
         assertEquals(List.of(new CaseNote("alice", notes, NOW)), crm.caseNumber(1234).notes());
@@ -105,7 +105,7 @@ class CommandServiceTest {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
         assertEquals("You can't log a note on case 1234: you are not a member of its queue "
-                + "Support.", service.handle("carol", "e1", "log 1234 hello"));
+                + "Support.", reply("carol", "e1", "log 1234 hello"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class CommandServiceTest {
         crm.openCase(1234, "Printer on fire");
 
         assertEquals("You can't log a note on case 1234: it is not in any queue of yours.",
-                service.handle("alice", "e1", "log 1234 hello"));
+                reply("alice", "e1", "log 1234 hello"));
     }
 
     @Test
@@ -121,14 +121,14 @@ class CommandServiceTest {
         crm.closedCase(1234, "Printer on fire", "Support", "alice");
 
         assertEquals("Case 1234 is already closed.",
-                service.handle("alice", "e1", "log 1234 one more thing"));
+                reply("alice", "e1", "log 1234 one more thing"));
     }
 
     @Test
     void closeByOwnerClosesTheCase() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
 
-        String reply = service.handle("alice", "e1", "close 1234");
+        String reply = reply("alice", "e1", "close 1234");
 
         assertEquals("Closed case 1234.", reply);
         assertEquals(CaseStatus.CLOSED, crm.caseNumber(1234).status());
@@ -139,7 +139,7 @@ class CommandServiceTest {
     void closeWithNotesLogsTheNoteAndSaysSo() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
 
-        String reply = service.handle("alice", "e1", "close 1234 replaced the toner\nall good");
+        String reply = reply("alice", "e1", "close 1234 replaced the toner\nall good");
 
         assertEquals("Closed case 1234 with your note.", reply);
         assertEquals("replaced the toner\nall good", crm.caseNumber(1234).notes().get(0).text());
@@ -150,7 +150,7 @@ class CommandServiceTest {
         crm.acceptedCase(1234, "Printer on fire", "Support", "bob");
 
         assertEquals("You can't close case 1234: it is owned by bob.",
-                service.handle("alice", "e1", "close 1234"));
+                reply("alice", "e1", "close 1234"));
     }
 
     @Test
@@ -158,24 +158,24 @@ class CommandServiceTest {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
         assertEquals("You can't close case 1234: only its owner can, and nobody has accepted it "
-                + "yet.", service.handle("alice", "e1", "close 1234"));
+                + "yet.", reply("alice", "e1", "close 1234"));
     }
 
     @Test
     void closeOfClosedCaseSaysItIsAlreadyClosed() {
         crm.closedCase(1234, "Printer on fire", "Support", "alice");
 
-        assertEquals("Case 1234 is already closed.", service.handle("alice", "e1", "close 1234"));
+        assertEquals("Case 1234 is already closed.", reply("alice", "e1", "close 1234"));
     }
 
     @Test
     void statusShowsTitleStatusQueueOwnerAndLastNote() {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
-        service.handle("alice", "e1", "accept 1234");
-        service.handle("alice", "e2", "log 1234 first");
-        service.handle("bob", "e3", "log 1234 called the customer");
+        reply("alice", "e1", "accept 1234");
+        reply("alice", "e2", "log 1234 first");
+        reply("bob", "e3", "log 1234 called the customer");
 
-        String reply = service.handle("carol", "e4", "status #1234");
+        String reply = reply("carol", "e4", "status #1234");
 
         assertEquals("Case 1234: Printer on fire\nStatus: accepted\nQueue: Support\n"
                 + "Owner: alice\nLast note, by bob: called the customer", reply);
@@ -186,20 +186,20 @@ class CommandServiceTest {
         crm.openCase(1234, "Printer on fire");
 
         assertEquals("Case 1234: Printer on fire\nStatus: open\nQueue: none\n"
-                + "Owner: nobody yet\nNo notes yet.", service.handle("alice", "e1", "status 1234"));
+                + "Owner: nobody yet\nNo notes yet.", reply("alice", "e1", "status 1234"));
     }
 
     @Test
     void statusOfUnknownCaseSaysItWasNotFound() {
-        assertEquals("Case 99 was not found.", service.handle("alice", "e1", "status 99"));
+        assertEquals("Case 99 was not found.", reply("alice", "e1", "status 99"));
     }
 
     @Test
     void statusWithAHugeLastNoteIsCutToOneDm() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
-        service.handle("alice", "e1", "log 1234 " + "x".repeat(20_000));
+        reply("alice", "e1", "log 1234 " + "x".repeat(20_000));
 
-        String reply = service.handle("alice", "e2", "status 1234");
+        String reply = reply("alice", "e2", "status 1234");
 
         assertEquals(DmText.MAX_LENGTH, reply.length());
         assertTrue(reply.startsWith("Case 1234: Printer on fire\n"), reply);
@@ -208,7 +208,7 @@ class CommandServiceTest {
 
     @Test
     void helpListsEveryCommandWithAnExampleOnItsOwnLine() {
-        String reply = service.handle("alice", "e1", "help");
+        String reply = reply("alice", "e1", "help");
 
         List<String> lines = reply.lines().toList();
         assertEquals(Verb.values().length + 1, lines.size(), reply);
@@ -219,14 +219,14 @@ class CommandServiceTest {
 
     @Test
     void textThatIsNotACommandGetsTheHelpText() {
-        assertEquals(service.handle("alice", "e1", "help"), service.handle("bob", "e2", "what?"));
+        assertEquals(reply("alice", "e1", "help"), reply("bob", "e2", "what?"));
     }
 
     @Test
     void commandWithMalformedArgumentGetsOnlyItsOwnUsageLineAndTouchesNothing() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
 
-        String reply = service.handle("alice", "e1", "log 1234");
+        String reply = reply("alice", "e1", "log 1234");
 
         assertEquals("Usage: log <case> <notes> - add a note to a case, e.g. log 1234 called the "
                 + "customer", reply);
@@ -237,9 +237,9 @@ class CommandServiceTest {
     void everyChangeCarriesTheDmEventIdAsIdempotencyKey() {
         crm.dispatchedCase(1234, "Printer on fire", "Support");
 
-        service.handle("alice", "1001", "accept 1234");
-        service.handle("alice", "1002", "log 1234 called");
-        service.handle("alice", "1003", "close 1234 done");
+        reply("alice", "1001", "accept 1234");
+        reply("alice", "1002", "log 1234 called");
+        reply("alice", "1003", "close 1234 done");
 
         assertEquals(List.of("twitter-dm:1001", "twitter-dm:1002", "twitter-dm:1003"),
                 crm.keysSeen());
@@ -249,8 +249,8 @@ class CommandServiceTest {
     void handlingTheSameDmEventTwiceLogsTheNoteOnce() {
         crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
 
-        String first = service.handle("alice", "1001", "log 1234 called");
-        String again = service.handle("alice", "1001", "log 1234 called");
+        String first = reply("alice", "1001", "log 1234 called");
+        String again = reply("alice", "1001", "log 1234 called");
 
         assertEquals(first, again);
         assertEquals(1, crm.journal().size());
@@ -264,18 +264,22 @@ class CommandServiceTest {
         crm.goDown(outage);
 
         assertSame(outage, assertThrows(IllegalStateException.class,
-                () -> service.handle("alice", "e1", "accept 1234")));
+                () -> reply("alice", "e1", "accept 1234")));
     }
 
     @Test
     void blankEventIdIsRejectedBecauseItCouldNotKeyTheChange() {
-        assertThrows(IllegalArgumentException.class, () -> service.handle("alice", " ", "mine"));
+        assertThrows(IllegalArgumentException.class, () -> reply("alice", " ", "mine"));
     }
 
     @Test
     void acceptReplyWithAHugeTitleStillFitsOneDm() {
         crm.dispatchedCase(1234, "t".repeat(12_000), "Support");
 
-        assertEquals(DmText.MAX_LENGTH, service.handle("alice", "e1", "accept 1234").length());
+        assertEquals(DmText.MAX_LENGTH, reply("alice", "e1", "accept 1234").length());
+    }
+
+    private String reply(String login, String eventId, String text) {
+        return service.handle(login, eventId, text).reply();
     }
 }

@@ -26,7 +26,7 @@ class MineCommandTest {
                 .dispatchedCase(4, "Nobody's yet", "Support")
                 .acceptedCase(5, "Modem blinking", "Support", "alice");
 
-        String reply = service.handle("alice", "e1", "mine");
+        String reply = service.handle("alice", "e1", "mine").reply();
 
         assertEquals("You have 2 open cases, newest first:\n#5 Modem blinking\n#1 Printer on fire",
                 reply);
@@ -37,12 +37,12 @@ class MineCommandTest {
         crm.acceptedCase(1, "Printer on fire", "Support", "alice");
 
         assertEquals("You have 1 open case:\n#1 Printer on fire",
-                service.handle("alice", "e1", "mine"));
+                service.handle("alice", "e1", "mine").reply());
     }
 
     @Test
     void mineWithNoOpenCasesSaysSo() {
-        assertEquals("You have no open cases.", service.handle("alice", "e1", "mine"));
+        assertEquals("You have no open cases.", service.handle("alice", "e1", "mine").reply());
     }
 
     @Test
@@ -51,7 +51,7 @@ class MineCommandTest {
             crm.acceptedCase(id, "a case with a long title ".repeat(8), "Support", "alice");
         }
 
-        String reply = service.handle("alice", "e1", "mine");
+        String reply = service.handle("alice", "e1", "mine").reply();
 
         List<String> lines = reply.lines().toList();
         int shown = lines.size() - 2;
@@ -69,7 +69,7 @@ class MineCommandTest {
                 manyCases.acceptedCase(id, "m".repeat(titleLength), "Support", "alice");
             }
 
-            String reply = new CommandService(manyCases).handle("alice", "e1", "mine");
+            String reply = new CommandService(manyCases).handle("alice", "e1", "mine").reply();
 
             String story = "titles of " + titleLength + ": " + reply.length() + " chars";
             assertTrue(reply.length() <= DmText.MAX_LENGTH, story);
@@ -82,7 +82,7 @@ class MineCommandTest {
         crm.acceptedCase(1, "short", "Support", "alice")
                 .acceptedCase(2, "h".repeat(50_000), "Support", "alice");
 
-        List<String> lines = service.handle("alice", "e1", "mine").lines().toList();
+        List<String> lines = service.handle("alice", "e1", "mine").reply().lines().toList();
 
         assertEquals(3, lines.size());
         assertEquals("#2 " + "h".repeat(MineReply.MAX_TITLE_LENGTH - 1) + "\u2026", lines.get(1));

@@ -1,10 +1,12 @@
 package casebird.twitter.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.LogCapture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -65,10 +67,71 @@ class AgentDirectoryTest {
         crm.user("erin", "777");
 
         Optional<String> beforePoll = directory.loginOf(777);
-        directory.allowRefresh();
+        directory.beginPoll();
         Optional<String> afterPoll = directory.loginOf(777);
 
         assertEquals(Optional.empty(), beforePoll);
         assertEquals(Optional.of("erin"), afterPoll);
+    }
+
+    @Test
+    void theFirstPollPinsEveryNameSoARenameBeforeAnyDmChangesNothing() {
+        directory.beginPoll();
+        twitter.account("alice_t", 66);
+
+        assertEquals(Optional.empty(), directory.loginOf(66));
+        assertEquals(Optional.of("alice"), directory.loginOf(11));
+    }
+
+    @Test
+    void aNameThatMovedToAnotherAccountIsReportedOnceWithTheFix() {
+        directory.beginPoll();
+        twitter.account("alice_t", 66);
+
+        String log = LogCapture.during(() -> pollTimes(3 * AgentDirectory.POLLS_PER_CHECK));
+
+        assertEquals(1, log.lines().filter(l -> l.contains("WARN")).count(), log);
+        assertTrue(log.contains("CRM user alice"), log);
+        assertTrue(log.contains("pinned to account 11"), log);
+        assertTrue(log.contains("gives that name to account 66"), log);
+        assertTrue(log.contains("edit the field"), log);
+        assertEquals(Optional.of(11L), directory.idOfLogin("alice"));
+    }
+
+    @Test
+    void theCheckMakesOneLookupPerCheckAndNoneInBetween() {
+        directory.beginPoll();
+        int before = twitter.lookups().size();
+
+        pollTimes(2 * AgentDirectory.POLLS_PER_CHECK);
+
+        assertEquals(before + 2, twitter.lookups().size());
+    }
+
+    @Test
+    void editingTheFieldPinsTheNewValueAfresh() {
+        directory.beginPoll();
+        twitter.account("alice_new", 77);
+        crm.user("alice", "@alice_new");
+
+        directory.beginPoll();
+
+        assertEquals(Optional.of("alice"), directory.loginOf(77));
+        assertEquals(Optional.empty(), directory.loginOf(11));
+        assertEquals(Optional.of(77L), directory.idOfLogin("alice"));
+    }
+
+    @Test
+    void aHugeNumberIsNeitherAnIdNorAName() {
+        crm.user("zed", "99999999999999999999");
+
+        assertEquals(Optional.empty(), directory.idOfLogin("zed"));
+        assertEquals(List.of(), twitter.lookups());
+    }
+
+    private void pollTimes(int polls) {
+        for (int i = 0; i < polls; i++) {
+            directory.beginPoll();
+        }
     }
 }

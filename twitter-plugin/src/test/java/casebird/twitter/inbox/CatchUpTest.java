@@ -1,5 +1,8 @@
 package casebird.twitter.inbox;
 
+import casebird.twitter.command.Outcome;
+import casebird.twitter.command.Handled;
+import casebird.twitter.command.CommandParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +52,7 @@ class CatchUpTest {
                 new AgentDirectory(crm, "twitter", twitter, store),
                 (login, eventId, text) -> {
                     commands.add(text);
-                    return "did " + text;
+                    return new Handled(CommandParser.parse(text), Outcome.HELP, "did " + text);
                 },
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
                 new InboxPolicy(MARGIN, deleteHandled), clock,

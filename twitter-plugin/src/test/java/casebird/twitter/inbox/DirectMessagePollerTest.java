@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.PluginHealth;
+import casebird.twitter.command.CommandParser;
+import casebird.twitter.command.Handled;
+import casebird.twitter.command.Outcome;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
@@ -62,8 +65,12 @@ class DirectMessagePollerTest {
     private CommandRunner recording() {
         return (login, eventId, text) -> {
             commands.add(login + "|" + eventId + "|" + text);
-            return "did " + text;
+            return handled(text, "did " + text);
         };
+    }
+
+    private static Handled handled(String text, String reply) {
+        return new Handled(CommandParser.parse(text), Outcome.HELP, reply);
     }
 
     private List<String> replyTexts() {
@@ -131,7 +138,7 @@ class DirectMessagePollerTest {
         store = StateStore.open(dir);
         newPoller((login, id, text) -> {
             commands.add("again " + text);
-            return "again";
+            return handled(text, "again");
         }).pollOnce();
 
         assertEquals(1, commands.size());

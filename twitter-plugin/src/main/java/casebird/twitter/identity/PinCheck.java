@@ -1,0 +1,71 @@
+package casebird.twitter.identity;
+
+import casebird.twitter.state.StateStore;
+import casebird.twitter.twitter.TwitterPort;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks up pinned screen names again, one users/lookup call per check, and reports a name
+ * that now belongs to another account: once per name and account, with what to do about it.
+ * The pin holds either way; only the admin, by editing the field, links another account.
+ */
+final class PinCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDirectory.class);
+
+    private final TwitterPort twitter;
+    private final StateStore store;
+    private final String handleField;
+    private final int batchSize;
+    private final Set<String> reported = new HashSet<>();
+    private int next;
+
+    PinCheck(TwitterPort twitter, StateStore store, String handleField, int batchSize) {
+        this.twitter = twitter;
+        this.store = store;
+        this.handleField = handleField;
+        this.batchSize = batchSize;
+    }
+
+    /** Checks the next few pinned names in use, given each CRM user's field value. */
+    void checkNext(Map<String, String> fieldsByLogin) {
+        Map<String, List<String>> loginsByName = new TreeMap<>();
+        fieldsByLogin.forEach((login, value) -> HandleValue.screenName(value)
+                .filter(name -> store.pinnedId(name).isPresent())
+                .ifPresent(name -> loginsByName.computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(login)));
+        List<String> names = new ArrayList<>(loginsByName.keySet());
+        if (names.isEmpty()) {
+            return;
+        }
+        int from = next % names.size();
+        List<String> batch = names.subList(from, Math.min(names.size(), from + batchSize));
+        Map<String, Long> now = twitter.lookupIds(batch);
+        next = from + batch.size();
+        for (String name : batch) {
+            long pinned = store.pinnedId(name).orElseThrow();
+            Optional.ofNullable(now.get(name)).filter(id -> id != pinned)
+                    .ifPresent(id -> report(name, pinned, id, loginsByName.get(name)));
+        }
+    }
+
+    private void report(String name, long pinned, long now, List<String> logins) {
+        if (!reported.add(name + " " + now)) {
+            return;
+        }
+        String users = String.join(", ", logins);
+        LOG.warn("Twitter name @{} in the '{}' field of CRM user {} is pinned to account {},"
+                + " but Twitter now gives that name to account {}; DMs from {} are not taken"
+                + " as {}. If {} now uses another account, edit the field to that account's"
+                + " name or numeric id: a new value is resolved and pinned afresh.",
+                name, handleField, users, pinned, now, now, users, users);
+    }
+}
