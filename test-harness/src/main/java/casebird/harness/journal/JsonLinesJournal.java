@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only file of JSON records, one a line, each written and forced to disk before
- * {@link #append} returns, so whatever a caller was told survives a killed process.
+ * An append-only file of JSON records, one a line, each handed to the operating system
+ * (unbuffered) before {@link #append} returns, so whatever a caller was told survives a
+ * killed process. It is not forced to the device: surviving power loss is not the aim.
  *
  * <p>A kill in the middle of a write leaves a last line without its newline: that record
  * was never acknowledged, so opening drops it and appends after the last whole line.
@@ -61,7 +62,7 @@ public final class JsonLinesJournal<T> implements AutoCloseable {
     public record Opened<T>(JsonLinesJournal<T> journal, List<T> records) {}
 
     /**
-     * Appends one record and forces it to disk.
+     * Appends one record, written through to the operating system.
      *
      * @throws UncheckedIOException when the write fails: the change must then not be
      *     acknowledged
@@ -74,7 +75,6 @@ public final class JsonLinesJournal<T> implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to journal " + file, e);
         }

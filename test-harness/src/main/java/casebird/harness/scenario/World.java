@@ -117,7 +117,8 @@ public final class World implements AutoCloseable {
         if (bot == null && state.botId().isPresent()) {
             bot = twitter.accountById(state.botId().getAsLong()).orElseThrow();
         } else if (bot == null) {
-            bot = twitter.createAccount("casebird");
+            bot = twitter.accountByName("casebird")
+                    .orElseGet(() -> twitter.createAccount("casebird"));
             state.recordBot(bot.id());
         }
         return bot;
