@@ -32,8 +32,9 @@ final class WorkloadCommand {
 
     int run(Path folder, long seed) throws IOException, InterruptedException {
         try (World world = World.open(pluginZip, folder)) {
-            WorkloadAudit.Figures figures = new WorkloadDriver(Workload.generate(seed, Workload.CASES),
-                    world, out, PACE).run(TIMEOUT);
+            Workload workload = Workload.generate(seed, Workload.CASES);
+            WorkloadAudit.Figures figures =
+                    new WorkloadDriver(workload, world, out, PACE).run(TIMEOUT);
             out.println(figures);
             return figures.complete() && figures.duplicatedEffects() == 0
                     ? HarnessMain.OK : HarnessMain.FAILED;

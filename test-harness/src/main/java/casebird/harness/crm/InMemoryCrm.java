@@ -62,8 +62,8 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
 
     /**
      * A CRM kept in a journal file: rebuilt by replaying the calls the file holds (their
-     * events go to {@code replayedEvents} only), then writing every new call to the file,
-     * forced to disk, before its effect can be seen. {@link #close()} closes the file.
+     * events go to {@code replayedEvents} only), then writing every new call through to the
+     * file before its effect can be seen. {@link #close()} closes the file.
      *
      * @throws java.io.UncheckedIOException when the file cannot be read or written
      */

@@ -77,8 +77,9 @@ public final class World implements AutoCloseable {
 
     /**
      * The world kept in {@code folder} (created empty if missing): CRM, fake Twitter, rules
-     * and plugin data, each change forced to disk before it is acknowledged; the CRM events
-     * whose rules had not run when the last process died run once the plugin starts.
+     * and plugin data, each change written through to its file before it is acknowledged;
+     * the CRM events whose rules had not run when the last process died run once the plugin
+     * starts.
      */
     public static World open(Path pluginZip, Path folder) throws IOException {
         return new World(pluginZip, Files.createDirectories(folder), true);

@@ -69,8 +69,8 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /**
      * Starts a fake whose state (app keys, accounts and tokens, DMs, limits; not calls or
-     * faults) lives in a journal file: restored from it, and each change forced to it
-     * before it can be seen. The port is a fresh one each time.
+     * faults) lives in a journal file: restored from it, and each change written through
+     * to it before it can be seen. The port is a fresh one each time.
      *
      * @throws java.io.UncheckedIOException when the file cannot be read or written
      */

@@ -61,6 +61,7 @@ class DurableStateTest {
 
     private static String sendBody(long recipientId) {
         return "{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":"
-                + "{\"recipient_id\":\"" + recipientId + "\"},\"message_data\":{\"text\":\"hi\"}}}}";
+                + "{\"recipient_id\":\"" + recipientId + "\"},"
+                + "\"message_data\":{\"text\":\"hi\"}}}}";
     }
 }
