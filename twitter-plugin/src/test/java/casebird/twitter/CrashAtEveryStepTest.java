@@ -1,11 +1,11 @@
 package casebird.twitter;
 
-import casebird.twitter.command.Outcome;
-import casebird.twitter.command.Handled;
-import casebird.twitter.command.CommandParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.command.CommandParser;
+import casebird.twitter.command.Handled;
+import casebird.twitter.command.Outcome;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.DirectMessagePoller;
@@ -24,10 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;

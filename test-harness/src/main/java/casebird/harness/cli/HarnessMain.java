@@ -16,11 +16,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]},
- * {@code bench}.
+ * {@code bench}, {@code workload}.
  */
 public final class HarnessMain {
 
@@ -46,11 +47,20 @@ public final class HarnessMain {
             "                  URL and every account's OAuth credentials, and keep running,",
             "                  printing each DM, until Ctrl-C; Enter prints the plugin's health",
             BenchCommand.USAGE,
+            "  workload --world DIR [--seed N]",
+            "                  drive a seeded stream of 150 case dispatches and ~525 agent",
+            "                  commands through the world in DIR, carrying on where a killed",
+            "                  run stopped; prints the figures; exit 0 when every command took",
+            "                  effect exactly once and every notice arrived",
             "  --help          print this text",
             "",
             "options:",
             "  --plugin ZIP    the plugin ZIP to load (default: the one the build put in",
-            "                  plugins/ beside this jar)");
+            "                  plugins/ beside this jar)",
+            "  --world DIR     (serve, workload) keep the whole world (CRM and its journal,",
+            "                  fake Twitter, rules, plugin data) in DIR, every change on disk",
+            "                  before it is acknowledged; started again on DIR, the harness",
+            "                  carries on from it (serve then skips the scenario's setup)");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -81,8 +91,10 @@ public final class HarnessMain {
             return rest.isEmpty() ? BAD_INPUT : OK;
         }
         String command = rest.get(0);
-        List<String> files = rest.subList(1, rest.size());
-        if (!List.of("demo", "run", "serve", "bench").contains(command)) {
+        List<String> files = new ArrayList<>(rest.subList(1, rest.size()));
+        Path world = option(files, "--world").map(Path::of).orElse(null);
+        Optional<String> seed = option(files, "--seed");
+        if (!List.of("demo", "run", "serve", "bench", "workload").contains(command)) {
             err.println("unknown command '" + command + "'\n\n" + USAGE);
             return BAD_INPUT;
         }
@@ -96,8 +108,35 @@ public final class HarnessMain {
             case "demo": return new Demo(out, err, pluginZip).run();
             case "run": return run(files, pluginZip);
             case "bench": return new BenchCommand(out, err, pluginZip).run(files);
-            default: return new Serve(out, err, pluginZip).run(files);
+            case "serve": return new Serve(out, err, pluginZip).run(files, world);
+            default: return workload(world, seed, pluginZip);
         }
+    }
+
+    private int workload(Path world, Optional<String> seed, Path pluginZip)
+            throws IOException, InterruptedException {
+        if (world == null) {
+            err.println("workload needs --world DIR\n\n" + USAGE);
+            return BAD_INPUT;
+        }
+        try {
+            long parsed = seed.map(Long::parseLong).orElse(1L);
+            return new WorkloadCommand(out, err, pluginZip).run(world, parsed);
+        } catch (NumberFormatException e) {
+            err.println("--seed needs a whole number: " + seed.get());
+            return BAD_INPUT;
+        }
+    }
+
+    /** Removes {@code name VALUE} from the arguments and returns the value, if given. */
+    private static Optional<String> option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0 || at + 1 >= args.size()) {
+            return Optional.empty();
+        }
+        String value = args.get(at + 1);
+        args.subList(at, at + 2).clear();
+        return Optional.of(value);
     }
 
     private int run(List<String> args, Path pluginZip) throws IOException, InterruptedException {

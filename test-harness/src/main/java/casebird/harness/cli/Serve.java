@@ -33,7 +33,8 @@ final class Serve {
         this.pluginZip = pluginZip;
     }
 
-    int run(List<String> files) throws IOException, InterruptedException {
+    /** Serves the scenario's world, kept in {@code folder} when that is not null. */
+    int run(List<String> files, Path folder) throws IOException, InterruptedException {
         if (files.size() > 1) {
             err.println("serve takes at most one scenario file\n\n" + HarnessMain.USAGE);
             return HarnessMain.BAD_INPUT;
@@ -50,8 +51,10 @@ final class Serve {
         }
         World world;
         try {
-            world = new ScenarioRunner(pluginZip, new Reporter() { })
-                    .prepare(scenario, w -> Transcript.attach(out, w));
+            ScenarioRunner runner = new ScenarioRunner(pluginZip, new Reporter() { });
+            world = folder == null ? runner.prepare(scenario, w -> Transcript.attach(out, w))
+                    : runner.prepare(World.open(pluginZip, folder), scenario,
+                            w -> Transcript.attach(out, w));
         } catch (IllegalStateException e) {
             err.println("serve could not build the world: " + e.getMessage());
             return HarnessMain.FAILED;

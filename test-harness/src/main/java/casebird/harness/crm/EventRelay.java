@@ -28,6 +28,10 @@ final class EventRelay {
         listeners.add(listener);
     }
 
+    void removeListener(Consumer<RuleEvent> listener) {
+        listeners.remove(listener);
+    }
+
     /** Queues an event; call while holding the CRM's lock so the order is the CRM's. */
     void enqueue(RuleEvent event) {
         synchronized (pending) {

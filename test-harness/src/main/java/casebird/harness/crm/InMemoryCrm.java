@@ -8,6 +8,8 @@ import casebird.api.crm.CrmCase;
 import casebird.api.crm.CrmException;
 import casebird.api.crm.CrmSdk;
 import casebird.api.rule.RuleEvent;
+import casebird.harness.journal.JsonLinesJournal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +21,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A CRM held in memory that enforces the CRM's rules, journals every effect it applies
  * and fires the rule events a real CRM would; thread-safe.
  */
-public final class InMemoryCrm implements CrmSdk {
+public final class InMemoryCrm implements CrmSdk, AutoCloseable {
 
     /**
      * One effect the CRM applied.
@@ -47,10 +50,31 @@ public final class InMemoryCrm implements CrmSdk {
     private final Map<Long, Long> acceptOrder = new HashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
     private long effectCount;
+    private Consumer<CrmChange> changeLog = change -> { };
+    private JsonLinesJournal<CrmChange> journalFile;
+    private Instant replayAt;
+    private Instant callTime;
 
     /** A CRM with no users, queues or cases that stamps everything with the clock's time. */
     public InMemoryCrm(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A CRM kept in a journal file: rebuilt by replaying the calls the file holds (their
+     * events go to {@code replayedEvents} only), then writing every new call through to the
+     * file before its effect can be seen. {@link #close()} closes the file.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read or written
+     */
+    public static InMemoryCrm open(Clock clock, Path file, Consumer<RuleEvent> replayedEvents) {
+        JsonLinesJournal.Opened<CrmChange> opened = JsonLinesJournal.open(file, CrmChange.class);
+        InMemoryCrm crm = new InMemoryCrm(clock);
+        crm.journalFile = opened.journal();
+        crm.events.addListener(replayedEvents);
+        crm.replayThenLog(opened.records(), opened.journal()::append);
+        crm.events.removeListener(replayedEvents);
+        return crm;
     }
 
     /**
@@ -59,7 +83,7 @@ public final class InMemoryCrm implements CrmSdk {
      * @throws IllegalArgumentException when the login is blank or already taken
      */
     public void addUser(String login) {
-        locked(() -> directory.addUser(login));
+        locked(() -> directory.addUser(login), at -> new CrmChange.AddUser(login, at));
     }
 
     /**
@@ -68,12 +92,13 @@ public final class InMemoryCrm implements CrmSdk {
      * @throws IllegalArgumentException when the user is unknown or the value blank
      */
     public void setUserField(String login, String field, String value) {
-        locked(() -> directory.setField(login, field, value));
+        locked(() -> directory.setField(login, field, value),
+                at -> new CrmChange.SetField(login, field, value, at));
     }
 
     /** Adds a queue with no members; does nothing when it exists. */
     public void addQueue(String queue) {
-        locked(() -> directory.addQueue(queue));
+        locked(() -> directory.addQueue(queue), at -> new CrmChange.AddQueue(queue, at));
     }
 
     /**
@@ -82,7 +107,8 @@ public final class InMemoryCrm implements CrmSdk {
      * @throws IllegalArgumentException when the user is unknown
      */
     public void addQueueMember(String queue, String login) {
-        locked(() -> directory.addQueueMember(queue, login));
+        locked(() -> directory.addQueueMember(queue, login),
+                at -> new CrmChange.AddMember(queue, login, at));
     }
 
     /**
@@ -95,10 +121,13 @@ public final class InMemoryCrm implements CrmSdk {
                 Optional.empty(), List.of());
         lock.lock();
         try {
-            if (cases.putIfAbsent(id, kase) != null) {
+            if (cases.containsKey(id)) {
                 throw new IllegalArgumentException("case already exists: " + id);
             }
-            attributes.put(id, Map.copyOf(caseAttributes));
+            Map<String, String> copy = Map.copyOf(caseAttributes);
+            record(new CrmChange.CreateCase(id, title, copy, startCall()));
+            cases.put(id, kase);
+            attributes.put(id, copy);
             return kase;
         } finally {
             lock.unlock();
@@ -132,6 +161,7 @@ public final class InMemoryCrm implements CrmSdk {
             }
             after = new CrmCase(caseId, kase.title(), CaseStatus.DISPATCHED, Optional.of(queue),
                     Optional.empty(), kase.notes());
+            record(new CrmChange.Dispatch(caseId, queue, actor, startCall()));
             apply(after, "dispatch", actor, "", RuleEvent.Type.CASE_DISPATCHED);
         } finally {
             lock.unlock();
@@ -167,7 +197,9 @@ public final class InMemoryCrm implements CrmSdk {
     @Override
     public CaseUpdate accept(long caseId, String asUser, String idempotencyKey)
             throws CrmException {
-        return keyed(idempotencyKey, () -> {
+        Function<String, CrmChange> call =
+                at -> new CrmChange.Accept(caseId, asUser, idempotencyKey, at);
+        return keyed(idempotencyKey, call, () -> {
             CrmCase kase = caseOf(caseId);
             if (policy.checkAccept(kase, asUser)) {
                 return new CaseUpdate(kase, false);
@@ -184,7 +216,9 @@ public final class InMemoryCrm implements CrmSdk {
     public CaseUpdate logNote(long caseId, String asUser, String text, String idempotencyKey)
             throws CrmException {
         requireNote(text);
-        return keyed(idempotencyKey, () -> {
+        Function<String, CrmChange> call =
+                at -> new CrmChange.LogNote(caseId, asUser, text, idempotencyKey, at);
+        return keyed(idempotencyKey, call, () -> {
             CrmCase kase = caseOf(caseId);
             policy.checkLog(kase, asUser);
             CrmCase after = withNote(kase, asUser, text);
@@ -198,7 +232,9 @@ public final class InMemoryCrm implements CrmSdk {
             long caseId, String asUser, Optional<String> note, String idempotencyKey)
             throws CrmException {
         note.ifPresent(InMemoryCrm::requireNote);
-        return keyed(idempotencyKey, () -> {
+        Function<String, CrmChange> call = at -> new CrmChange.Close(caseId, asUser,
+                note.orElse(null), idempotencyKey, at);
+        return keyed(idempotencyKey, call, () -> {
             CrmCase kase = caseOf(caseId);
             policy.checkClose(kase, asUser);
             if (note.isPresent()) {
@@ -237,7 +273,8 @@ public final class InMemoryCrm implements CrmSdk {
         CaseUpdate apply() throws CrmException;
     }
 
-    private CaseUpdate keyed(String key, Change change) throws CrmException {
+    private CaseUpdate keyed(String key, Function<String, CrmChange> call, Change change)
+            throws CrmException {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("idempotency key must not be blank");
         }
@@ -248,6 +285,7 @@ public final class InMemoryCrm implements CrmSdk {
             if (replayed.isPresent()) {
                 return replayed.get();
             }
+            record(call.apply(startCall()));
             try {
                 result = change.apply();
             } catch (CrmException failure) {
@@ -272,7 +310,7 @@ public final class InMemoryCrm implements CrmSdk {
 
     private CrmCase withNote(CrmCase kase, String author, String text) {
         List<CaseNote> notes = new ArrayList<>(kase.notes());
-        notes.add(new CaseNote(author, text, clock.instant()));
+        notes.add(new CaseNote(author, text, callTime));
         return new CrmCase(kase.id(), kase.title(), kase.status(), kase.queue(), kase.owner(),
                 notes);
     }
@@ -280,12 +318,25 @@ public final class InMemoryCrm implements CrmSdk {
     private void apply(CrmCase after, String kind, String user, String key, RuleEvent.Type type) {
         cases.put(after.id(), after);
         journal(after.id(), kind, user, key);
-        events.enqueue(new RuleEvent("evt-" + effectCount, type, clock.instant(), after, user));
+        events.enqueue(new RuleEvent("evt-" + effectCount, type, callTime, after, user));
     }
 
     private void journal(long caseId, String kind, String user, String key) {
         effectCount++;
-        journal.add(new JournalEntry(caseId, kind, user, key, clock.instant()));
+        journal.add(new JournalEntry(caseId, kind, user, key, callTime));
+    }
+
+    /** Closes the journal file of a CRM made by {@link #open}; nothing to do otherwise. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (journalFile != null) {
+                journalFile.close();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> T read(Supplier<T> query) {
@@ -297,13 +348,42 @@ public final class InMemoryCrm implements CrmSdk {
         }
     }
 
-    private void locked(Runnable action) {
+    private void locked(Runnable action, Function<String, CrmChange> call) {
         lock.lock();
         try {
             action.run();
+            record(call.apply(startCall()));
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Fixes the time of the call being made (the recorded one during a replay) and returns
+     * it as the journal writes it; call under the lock.
+     */
+    private String startCall() {
+        callTime = replayAt != null ? replayAt : clock.instant();
+        return callTime.toString();
+    }
+
+    /** Writes a call to the change log before its effect can be seen; under the lock. */
+    private void record(CrmChange change) {
+        changeLog.accept(change);
+    }
+
+    /**
+     * Replays recorded calls, each at its own time, with events delivered as usual, and
+     * from then on hands every new call to {@code log} before applying it; under no lock
+     * (only the opening thread knows this CRM yet).
+     */
+    private void replayThenLog(List<CrmChange> changes, Consumer<CrmChange> log) {
+        for (CrmChange change : changes) {
+            replayAt = Instant.parse(change.at());
+            change.replay(this);
+        }
+        replayAt = null;
+        changeLog = Objects.requireNonNull(log, "log");
     }
 
     private static void requireNote(String text) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class RuleManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleManager.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int FENCED_ATTEMPTS = 3;
 
     private final Supplier<List<RuleAction>> actions;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
@@ -61,6 +63,7 @@ public final class RuleManager implements AutoCloseable {
     private final ExecutorService engine =
             Executors.newSingleThreadExecutor(task -> new Thread(task, "rule-engine"));
     private final Object progress = new Object();
+    private volatile Consumer<RuleEvent> onRun = event -> { };
     private long fired;
     private long finished;
 
@@ -88,6 +91,32 @@ public final class RuleManager implements AutoCloseable {
             throw RuleRejectedException.invalid(rule.id(), problems);
         }
         rules.add(rule);
+    }
+
+    /**
+     * Adds a rule that was validated when it was first added (before a restart of the
+     * host), without asking an action again.
+     *
+     * @throws IllegalArgumentException when a rule with that id exists
+     */
+    public void restoreRule(Rule rule) {
+        if (rules.stream().anyMatch(r -> r.id().equals(rule.id()))) {
+            throw new IllegalArgumentException("a rule with id " + rule.id() + " exists");
+        }
+        rules.add(rule);
+    }
+
+    /** The rules, in the order they were added. */
+    public List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /**
+     * Calls {@code listener} on the rule engine thread after each event's actions have run
+     * (or failed), so a host can note which events it need not deliver again.
+     */
+    public void onEventRun(Consumer<RuleEvent> listener) {
+        this.onRun = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -146,6 +175,7 @@ public final class RuleManager implements AutoCloseable {
     private void runAndCount(RuleEvent event) {
         try {
             run(event);
+            onRun.accept(event);
         } finally {
             synchronized (progress) {
                 finished++;
@@ -159,16 +189,36 @@ public final class RuleManager implements AutoCloseable {
         if (matching.isEmpty()) {
             return;
         }
-        List<RuleAction> loaded = actions.get();
         for (Rule rule : matching) {
             try {
-                find(loaded, rule.actionId()).orElseThrow(() -> new IllegalStateException(
-                                "no loaded action has type id '" + rule.actionId() + "'"))
-                        .execute(event, rule.settings());
+                execute(rule, event);
             } catch (RuntimeException | LinkageError e) {
                 LOG.error("rule {} failed on event {} ({} of case {})", rule.id(),
                         event.eventId(), event.type().word(), event.kase().id(), e);
                 failures.add(new ActionFailure(rule.id(), event.eventId(), e));
+            }
+        }
+    }
+
+    /**
+     * Runs a rule's action; when the plugin instance was killed under it (its CRM calls
+     * fenced), runs it again on the instance the actions supplier hands out next, as a
+     * host that restarts delivers the events it had not finished.
+     */
+    private void execute(Rule rule, RuleEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            RuleAction action = find(actions.get(), rule.actionId()).orElseThrow(() ->
+                    new IllegalStateException("no loaded action has type id '"
+                            + rule.actionId() + "'"));
+            try {
+                action.execute(event, rule.settings());
+                return;
+            } catch (FenceableCrm.FencedException e) {
+                if (attempt == FENCED_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("rule {} met a killed plugin instance on event {}; running it again",
+                        rule.id(), event.eventId());
             }
         }
     }

@@ -2,7 +2,9 @@ package casebird.harness.scenario;
 
 import casebird.harness.host.RuleManager;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -32,7 +34,7 @@ public final class ScenarioRunner {
             for (Step step : scenario.steps()) {
                 try {
                     steps.run(step);
-                } catch (StepFailure | RuntimeException e) {
+                } catch (StepFailure | IOException | RuntimeException e) {
                     reporter.stepFailed(scenario, step, describe(e));
                     return false;
                 }
@@ -50,11 +52,20 @@ public final class ScenarioRunner {
      */
     public World prepare(Scenario scenario, Consumer<World> onWorld)
             throws IOException, InterruptedException {
-        World world = World.create(pluginZip);
+        return prepare(World.create(pluginZip), scenario, onWorld);
+    }
+
+    /**
+     * As {@link #prepare(Scenario, Consumer)} in a given world; a world resumed from its
+     * folder skips the scenario's statements and only starts the plugin. The caller closes
+     * the world; this closes it when it fails.
+     */
+    public World prepare(World world, Scenario scenario, Consumer<World> onWorld)
+            throws InterruptedException {
         try {
             onWorld.accept(world);
             StepExecutor steps = new StepExecutor(world, reporter);
-            for (Step step : scenario.steps()) {
+            for (Step step : world.resumed() ? List.<Step>of() : scenario.steps()) {
                 if (step instanceof Step.Dm || step instanceof Step.Expectation) {
                     break;
                 }
@@ -70,7 +81,10 @@ public final class ScenarioRunner {
                 reporter.pluginReady(world);
             }
             return world;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException e) {
+            world.close();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException | RuntimeException e) {
             world.close();
             throw e;
         }

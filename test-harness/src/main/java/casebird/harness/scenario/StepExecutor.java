@@ -49,7 +49,7 @@ final class StepExecutor {
         } else if (step instanceof Step.Restart) {
             world.restart();
         } else if (step instanceof Step.Crash) {
-            throw new StepFailure("crash is not supported yet: it comes with durable state");
+            world.crash();
         } else if (step instanceof Step.Wait w) {
             Thread.sleep(w.duration().toMillis());
         } else if (step instanceof Step.Settle) {
@@ -112,7 +112,7 @@ final class StepExecutor {
 
     private void addRule(Step.Rule rule) throws StepFailure {
         try {
-            world.rules().addRule(toRule(rule));
+            world.addRule(toRule(rule));
         } catch (RuleRejectedException e) {
             throw new StepFailure("rule " + rule.id() + " was rejected: " + e.getMessage());
         }

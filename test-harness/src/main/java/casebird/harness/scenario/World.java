@@ -1,29 +1,32 @@
 package casebird.harness.scenario;
 
 import casebird.api.rule.RuleAction;
+import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.RuleManager;
+import casebird.harness.host.RuleRejectedException;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
 import casebird.harness.twitter.RecordedCall;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one scenario runs against: the fake Twitter API, the in-memory CRM, the rule
- * manager and the simulated host with the real plugin ZIP.
+ * manager and the simulated host with the real plugin ZIP. A world made by {@link #open}
+ * lives in a folder and carries on from it after its process was killed.
  */
 public final class World implements AutoCloseable {
 
@@ -33,29 +36,60 @@ public final class World implements AutoCloseable {
     /** How long the plugin may take to start and answer its first poll. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
     private final Clock clock = Clock.systemUTC();
     private final Path pluginZip;
-    private final Path dataRoot;
+    private final Path root;
+    private final boolean ownsRoot;
+    private final WorldState state;
     private final FakeTwitterApi twitter;
     private final InMemoryCrm crm;
     private final RuleManager rules;
-    private final boolean ownsDataRoot;
+    private final List<RuleEvent> eventsToRun = new ArrayList<>();
+    private final List<PluginInstance> fenced = new ArrayList<>();
+    private final Object pluginChange = new Object();
     private TwitterAccount bot;
-    private SimulatedHost host;
+    private final List<Map<String, String>> handedOut = new CopyOnWriteArrayList<>();
+    private PluginInstance plugin;
+    private boolean crashing;
 
-    private World(Path pluginZip, Path dataRoot, boolean ownsDataRoot) throws IOException {
+    private World(Path pluginZip, Path root, boolean durable) throws IOException {
         this.pluginZip = pluginZip;
-        this.dataRoot = dataRoot;
-        this.ownsDataRoot = ownsDataRoot;
-        this.twitter = FakeTwitterApi.start(clock);
-        this.crm = new InMemoryCrm(clock);
+        this.root = root;
+        this.ownsRoot = !durable;
+        List<RuleEvent> replayed = new ArrayList<>();
+        this.twitter = durable ? FakeTwitterApi.open(clock, root.resolve("twitter.jsonl"))
+                : FakeTwitterApi.start(clock);
+        this.crm = durable ? InMemoryCrm.open(clock, root.resolve("crm.jsonl"), replayed::add)
+                : new InMemoryCrm(clock);
+        this.state = durable ? WorldState.open(root.resolve("world.jsonl"))
+                : WorldState.inMemory();
         this.rules = new RuleManager(this::actions);
+        state.rules().forEach(rules::restoreRule);
+        rules.onEventRun(state::recordEventRun);
         crm.addEventListener(rules::fire);
+        replayed.stream().filter(e -> !state.eventRun(e.eventId())).forEach(eventsToRun::add);
     }
 
-    /** A new world whose plugin data lives in a temporary folder removed on close. */
+    /** A new world whose state lives in memory and a temporary folder removed on close. */
     public static World create(Path pluginZip) throws IOException {
-        return new World(pluginZip, Files.createTempDirectory("casebird-world"), true);
+        return new World(pluginZip, Files.createTempDirectory("casebird-world"), false);
+    }
+
+    /**
+     * The world kept in {@code folder} (created empty if missing): CRM, fake Twitter, rules
+     * and plugin data, each change written through to its file before it is acknowledged;
+     * the CRM events whose rules had not run when the last process died run once the plugin
+     * starts.
+     */
+    public static World open(Path pluginZip, Path folder) throws IOException {
+        return new World(pluginZip, Files.createDirectories(folder), true);
+    }
+
+    /** Whether this world already had a bot, i.e. it was built before (in its folder). */
+    public boolean resumed() {
+        return bot != null || state.botId().isPresent();
     }
 
     public FakeTwitterApi twitter() {
@@ -70,26 +104,37 @@ public final class World implements AutoCloseable {
         return rules;
     }
 
+    /** Adds a rule as the rule manager validates it, and keeps it with the world. */
+    public void addRule(RuleManager.Rule rule) throws RuleRejectedException {
+        rules.addRule(rule);
+        state.recordRule(rule);
+    }
+
     /** Whether the host and plugin have been started. */
     public boolean started() {
-        return host != null;
+        return plugin != null;
     }
 
     /** The bot's account, made as {@code @casebird} unless a {@code bot} statement named it. */
     public TwitterAccount bot() {
-        if (bot == null) {
-            bot = twitter.createAccount("casebird");
+        if (bot == null && state.botId().isPresent()) {
+            bot = twitter.accountById(state.botId().getAsLong()).orElseThrow();
+        } else if (bot == null) {
+            bot = twitter.accountByName("casebird")
+                    .orElseGet(() -> twitter.createAccount("casebird"));
+            state.recordBot(bot.id());
         }
         return bot;
     }
 
     /** Names the bot's account; only before anything else needs it. */
     public void nameBot(String screenName) {
-        if (bot != null) {
-            throw new IllegalStateException("the bot is already @" + bot.screenName()
+        if (resumed()) {
+            throw new IllegalStateException("the bot is already @" + bot().screenName()
                     + "; put 'bot' before the statements that need it");
         }
         bot = twitter.accountByName(screenName).orElseGet(() -> twitter.createAccount(screenName));
+        state.recordBot(bot.id());
     }
 
     /** The account that holds the screen name now. */
@@ -98,13 +143,18 @@ public final class World implements AutoCloseable {
                 () -> new IllegalStateException("no Twitter account is called @" + screenName));
     }
 
-    /** The plugin's settings: the bot's credentials, the fake's URL, timings scaled by 1/60. */
-    public Map<String, String> pluginSettings() {
+    /** Every settings map handed to a plugin instance of this world, oldest first. */
+    public List<Map<String, String>> settingsHandedOut() {
+        return List.copyOf(handedOut);
+    }
+
+    /** The plugin's settings: a bot token, the fake's URL, timings scaled by 1/60. */
+    Map<String, String> pluginSettings(TwitterAccount botToken) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("consumer-key", twitter.consumerKey());
         settings.put("consumer-secret", twitter.consumerSecret());
-        settings.put("access-token", bot().accessToken());
-        settings.put("access-token-secret", bot().accessTokenSecret());
+        settings.put("access-token", botToken.accessToken());
+        settings.put("access-token-secret", botToken.accessTokenSecret());
         settings.put("api-base-url", twitter.baseUrl().toString());
         settings.put("handle-field", HANDLE_FIELD);
         settings.put("poll-interval", "1s");
@@ -115,24 +165,54 @@ public final class World implements AutoCloseable {
         settings.put("unlinked-reply-interval", "24m");
         settings.put("catch-up-margin", "2s");
         settings.put("delete-interval", "1s");
+        handedOut.add(Map.copyOf(settings));
         return settings;
     }
 
-    /** Starts the host and plugin and waits until the plugin's first poll is answered. */
+    /**
+     * Starts a host and plugin instance (with its own token for the bot) on the plugin's
+     * data folder, runs the rules of CRM events no rule had run before, and waits until
+     * the plugin's first poll is answered.
+     */
     public void start() throws InterruptedException {
-        bot();
         int callsBefore = twitter.calls().size();
-        host = new SimulatedHost(Path.of(pluginZip.getParent().toString()), dataRoot, crm,
-                pluginSettings(), clock);
-        host.start();
+        PluginInstance started = PluginInstance.start(pluginZip,
+                root.resolve(state.dataFolder()), this, bot(), clock);
+        synchronized (pluginChange) {
+            plugin = started;
+            crashing = false;
+            pluginChange.notifyAll();
+        }
+        eventsToRun.forEach(rules::fire);
+        eventsToRun.clear();
         awaitPoll(callsBefore, READY_TIMEOUT);
     }
 
     /** Stops the plugin cleanly and starts a new instance on the same data directory. */
     public void restart() throws InterruptedException {
-        rules.awaitIdle(Duration.ofSeconds(10));
-        host.close();
-        host = null;
+        rules.awaitIdle(IDLE_TIMEOUT);
+        plugin.close();
+        plugin = null;
+        start();
+    }
+
+    /**
+     * Leaves what a kill of the host would: the running instance is fenced (its CRM and
+     * Twitter calls fail from now on; it is stopped only when the world closes), its data
+     * folder is copied as it is on disk, and a new instance starts on the copy.
+     */
+    public void crash() throws InterruptedException, IOException {
+        rules.awaitIdle(IDLE_TIMEOUT);
+        PluginInstance killed = plugin;
+        synchronized (pluginChange) {
+            crashing = true;
+            plugin = null;
+        }
+        killed.fence();
+        fenced.add(killed);
+        String copy = state.dataFolderAfterCrash();
+        DataFolders.copy(root.resolve(state.dataFolder()), root.resolve(copy));
+        state.recordDataFolder(copy);
         start();
     }
 
@@ -140,7 +220,7 @@ public final class World implements AutoCloseable {
     public void awaitPoll(int afterCall, Duration timeout) throws InterruptedException {
         boolean polled = Waiting.until(timeout, () -> pollAnsweredAfter(afterCall));
         if (!polled) {
-            String health = host == null ? "" : host.health().map(h -> "; health: " + h)
+            String health = host().flatMap(SimulatedHost::health).map(h -> "; health: " + h)
                     .orElse("");
             throw new IllegalStateException("the plugin made no successful dm-list call within "
                     + timeout.toSeconds() + "s" + health);
@@ -160,37 +240,48 @@ public final class World implements AutoCloseable {
         return false;
     }
 
+    /** The running instance's actions; during a crash, those of the instance after it. */
     private List<RuleAction> actions() {
-        if (host == null) {
-            throw new IllegalStateException("the host has not started");
+        synchronized (pluginChange) {
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (crashing && System.nanoTime() < deadline) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pluginChange, deadline - System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (plugin == null) {
+                throw new IllegalStateException("the host has not started");
+            }
+            return plugin.host().actions();
         }
-        return host.actions();
     }
 
+    /** The host of the running plugin instance, if one runs. */
     public Optional<SimulatedHost> host() {
-        return Optional.ofNullable(host);
+        synchronized (pluginChange) {
+            return Optional.ofNullable(plugin).map(PluginInstance::host);
+        }
     }
 
+    /** Stops every plugin instance (fenced ones too), the fake API and the rule engine. */
     @Override
     public void close() {
         try {
-            if (host != null) {
-                host.close();
+            if (plugin != null) {
+                plugin.close();
             }
+            fenced.forEach(PluginInstance::close);
         } finally {
             rules.close();
             twitter.close();
-            if (ownsDataRoot) {
-                deleteTree(dataRoot);
+            crm.close();
+            state.close();
+            if (ownsRoot) {
+                DataFolders.delete(root);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

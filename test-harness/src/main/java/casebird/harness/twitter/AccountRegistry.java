@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The fake's Twitter accounts, found by id, by current screen name or by access token. */
+/**
+ * The fake's Twitter accounts, found by id, by current screen name or by access token; an
+ * account may hold several tokens (one per app instance acting for it), each revocable.
+ */
 final class AccountRegistry {
 
     private static final long FIRST_ID = 1_000_000L;
@@ -17,14 +21,20 @@ final class AccountRegistry {
     private record Entry(TwitterAccount account, Instant createdAt) {
     }
 
+    private record Credential(long id, String secret) {
+    }
+
     private final Clock clock;
     private final Map<Long, Entry> byId = new HashMap<>();
     private final Map<String, Long> idByName = new HashMap<>();
-    private final Map<String, Long> idByToken = new HashMap<>();
+    private final Map<String, Credential> byToken = new HashMap<>();
+    private final Consumer<TwitterChange> log;
     private long nextId = FIRST_ID;
 
-    AccountRegistry(Clock clock) {
+    /** A registry that hands every change to {@code log} before it can be seen. */
+    AccountRegistry(Clock clock, Consumer<TwitterChange> log) {
         this.clock = clock;
+        this.log = log;
     }
 
     synchronized TwitterAccount create(String screenName) {
@@ -40,12 +50,46 @@ final class AccountRegistry {
             throw new IllegalArgumentException("account id already taken: " + id);
         }
         checkNameFree(screenName);
-        TwitterAccount account = new TwitterAccount(id, screenName,
-                id + "-" + RandomTokens.next(40), RandomTokens.next(45));
-        byId.put(id, new Entry(account, clock.instant()));
-        idByName.put(key(screenName), id);
-        idByToken.put(account.accessToken(), id);
-        return account;
+        TwitterChange.Account change = new TwitterChange.Account(id, screenName,
+                newToken(id), RandomTokens.next(45), clock.instant().toString());
+        log.accept(change);
+        restore(change);
+        return byId.get(id).account();
+    }
+
+    /** Issues another access token for the account, as another authorization of the app. */
+    synchronized TwitterAccount issueToken(long id) {
+        TwitterAccount account = byId(id).orElseThrow(
+                () -> new IllegalArgumentException("no account with id " + id));
+        TwitterChange.Token change = new TwitterChange.Token(id, newToken(id),
+                RandomTokens.next(45));
+        log.accept(change);
+        restore(change);
+        return account.withToken(change.token(), change.tokenSecret());
+    }
+
+    /** Revokes a token: calls signed with it then fail with 401 code 89. */
+    synchronized void revoke(String token) {
+        TwitterChange.Revoke change = new TwitterChange.Revoke(token);
+        log.accept(change);
+        restore(change);
+    }
+
+    /** Applies an account change from the journal (or one just logged). */
+    synchronized void restore(TwitterChange change) {
+        if (change instanceof TwitterChange.Account a) {
+            TwitterAccount account = new TwitterAccount(a.id(), a.screenName(), a.token(),
+                    a.tokenSecret());
+            byId.put(a.id(), new Entry(account, Instant.parse(a.createdAt())));
+            idByName.put(key(a.screenName()), a.id());
+            byToken.put(a.token(), new Credential(a.id(), a.tokenSecret()));
+        } else if (change instanceof TwitterChange.Token t) {
+            byToken.put(t.token(), new Credential(t.id(), t.tokenSecret()));
+        } else if (change instanceof TwitterChange.Revoke r) {
+            byToken.remove(r.token());
+        } else if (change instanceof TwitterChange.Rename r) {
+            applyRename(r.oldName(), r.newName());
+        }
     }
 
     synchronized TwitterAccount rename(String oldName, String newName) {
@@ -57,6 +101,12 @@ final class AccountRegistry {
         if (!key(oldName).equals(key(newName))) {
             checkNameFree(newName);
         }
+        log.accept(new TwitterChange.Rename(oldName, newName));
+        return applyRename(oldName, newName);
+    }
+
+    private TwitterAccount applyRename(String oldName, String newName) {
+        long id = idByName.get(key(oldName));
         Entry entry = byId.get(id);
         TwitterAccount renamed = entry.account().withScreenName(newName);
         byId.put(id, new Entry(renamed, entry.createdAt()));
@@ -78,8 +128,11 @@ final class AccountRegistry {
         return Optional.ofNullable(byId.get(id)).map(Entry::account);
     }
 
+    /** The account a live token acts for, holding that token and its secret. */
     synchronized Optional<TwitterAccount> byToken(String token) {
-        return Optional.ofNullable(idByToken.get(token)).flatMap(this::byId);
+        Credential credential = byToken.get(token);
+        return credential == null ? Optional.empty() : byId(credential.id())
+                .map(a -> a.withToken(token, credential.secret()));
     }
 
     /** When the account was created, for the user object's {@code created_at}. */
@@ -89,6 +142,10 @@ final class AccountRegistry {
             throw new IllegalArgumentException("no account with id " + id);
         }
         return entry.createdAt();
+    }
+
+    private static String newToken(long id) {
+        return id + "-" + RandomTokens.next(40);
     }
 
     private void checkNameFree(String screenName) {

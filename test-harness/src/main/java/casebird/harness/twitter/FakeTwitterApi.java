@@ -1,10 +1,12 @@
 package casebird.harness.twitter;
 
+import casebird.harness.journal.JsonLinesJournal;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,8 +36,9 @@ public final class FakeTwitterApi implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private final String consumerKey = RandomTokens.next(25);
-    private final String consumerSecret = RandomTokens.next(50);
+    private final String consumerKey;
+    private final String consumerSecret;
+    private final JsonLinesJournal<TwitterChange> journal;
     private final Clock clock;
     private final AccountRegistry accounts;
     private final MessageStore messages;
@@ -45,10 +48,15 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpServer server;
 
-    private FakeTwitterApi(Clock clock) throws IOException {
+    private FakeTwitterApi(Clock clock, TwitterChange.App app,
+            JsonLinesJournal<TwitterChange> journal) throws IOException {
         this.clock = clock;
-        this.accounts = new AccountRegistry(clock);
-        this.messages = new MessageStore(clock, accounts);
+        this.consumerKey = app.consumerKey();
+        this.consumerSecret = app.consumerSecret();
+        this.journal = journal;
+        Consumer<TwitterChange> log = journal == null ? change -> { } : journal::append;
+        this.accounts = new AccountRegistry(clock, log);
+        this.messages = new MessageStore(clock, accounts, log);
         this.limits = new RateLimits(clock);
         this.executor = Executors.newFixedThreadPool(THREADS, namedThreads());
         this.server = HttpServer.create(
@@ -61,9 +69,44 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
     public static FakeTwitterApi start(Clock clock) throws IOException {
-        FakeTwitterApi api = new FakeTwitterApi(clock);
+        FakeTwitterApi api = new FakeTwitterApi(clock, newApp(), null);
         api.server.start();
         return api;
+    }
+
+    /**
+     * Starts a fake whose state (app keys, accounts and tokens, DMs, limits; not calls or
+     * faults) lives in a journal file: restored from it, and each change written through
+     * to it before it can be seen. The port is a fresh one each time.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read or written
+     */
+    public static FakeTwitterApi open(Clock clock, Path file) throws IOException {
+        JsonLinesJournal.Opened<TwitterChange> opened =
+                JsonLinesJournal.open(file, TwitterChange.class);
+        List<TwitterChange> records = opened.records();
+        TwitterChange.App app;
+        if (!records.isEmpty() && records.get(0) instanceof TwitterChange.App first) {
+            app = first;
+        } else {
+            app = newApp();
+            opened.journal().append(app);
+        }
+        FakeTwitterApi api = new FakeTwitterApi(clock, app, opened.journal());
+        records.forEach(api::restore);
+        api.limits.logTo(opened.journal()::append);
+        api.server.start();
+        return api;
+    }
+
+    private static TwitterChange.App newApp() {
+        return new TwitterChange.App(RandomTokens.next(25), RandomTokens.next(50));
+    }
+
+    private void restore(TwitterChange change) {
+        accounts.restore(change);
+        messages.restore(change);
+        limits.restore(change);
     }
 
     /** The REST base URL, {@code http://127.0.0.1:PORT/1.1/}, with its trailing slash. */
@@ -113,6 +156,21 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** The account with that numeric id. */
     public Optional<TwitterAccount> accountById(long id) {
         return accounts.byId(id);
+    }
+
+    /**
+     * Issues another access token for an account, as when the app is authorized again: the
+     * returned account holds the new token; the account's other tokens stay valid.
+     *
+     * @throws IllegalArgumentException if no account has that id
+     */
+    public TwitterAccount issueToken(long accountId) {
+        return accounts.issueToken(accountId);
+    }
+
+    /** Revokes an access token: calls signed with it fail with 401, code 89. */
+    public void revokeToken(String accessToken) {
+        accounts.revoke(accessToken);
     }
 
     /**
@@ -168,7 +226,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         return calls.all();
     }
 
-    /** Stops the server and waits for its threads. */
+    /** Stops the server, waits for its threads and closes the journal file, if any. */
     @Override
     public void close() {
         server.stop(0);
@@ -177,6 +235,10 @@ public final class FakeTwitterApi implements AutoCloseable {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (journal != null) {
+                journal.close();
+            }
         }
     }
 

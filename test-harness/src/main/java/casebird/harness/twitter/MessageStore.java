@@ -36,11 +36,25 @@ final class MessageStore {
     private final List<DirectMessage> messages = new ArrayList<>();
     private final Set<Hidden> hidden = new HashSet<>();
     private final List<Consumer<DirectMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final Consumer<TwitterChange> log;
     private long lastId;
 
-    MessageStore(Clock clock, AccountRegistry accounts) {
+    /** A store that hands every change to {@code log} before it can be seen. */
+    MessageStore(Clock clock, AccountRegistry accounts, Consumer<TwitterChange> log) {
         this.clock = clock;
         this.accounts = accounts;
+        this.log = log;
+    }
+
+    /** Applies a DM or a deletion from the journal, telling no listener. */
+    synchronized void restore(TwitterChange change) {
+        if (change instanceof TwitterChange.Message m) {
+            messages.add(new DirectMessage(m.id(), m.senderId(), m.recipientId(), m.text(),
+                    Instant.parse(m.createdAt())));
+            lastId = Math.max(lastId, m.id());
+        } else if (change instanceof TwitterChange.Hide h) {
+            hidden.add(new Hidden(h.accountId(), h.messageId()));
+        }
     }
 
     void addListener(Consumer<DirectMessage> listener) {
@@ -67,6 +81,8 @@ final class MessageStore {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             lastId = Math.max(lastId + 1, (now.toEpochMilli() - TWITTER_EPOCH_MILLIS) << 22);
             message = new DirectMessage(lastId, senderId, recipientId, text, now);
+            log.accept(new TwitterChange.Message(lastId, senderId, recipientId, text,
+                    now.toString()));
             messages.add(message);
         }
         listeners.forEach(listener -> listener.accept(message));
@@ -88,8 +104,12 @@ final class MessageStore {
 
     /** Removes a DM from one account's view; false if that account cannot see it. */
     synchronized boolean hide(long accountId, long messageId) {
-        return find(accountId, messageId).isPresent()
-                && hidden.add(new Hidden(accountId, messageId));
+        Hidden hide = new Hidden(accountId, messageId);
+        if (find(accountId, messageId).isEmpty() || hidden.contains(hide)) {
+            return false;
+        }
+        log.accept(new TwitterChange.Hide(accountId, messageId));
+        return hidden.add(hide);
     }
 
     /** Up to {@code count} of the account's last 30 days of events below an id, newest first. */

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Per-endpoint, per-account fixed-window call limits, timed by the injected clock. */
 final class RateLimits {
@@ -33,6 +34,7 @@ final class RateLimits {
     private final Clock clock;
     private final Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
     private final Map<Key, Window> windows = new HashMap<>();
+    private Consumer<TwitterChange> log = change -> { };
 
     /** Starts with Twitter's published limits, every window scaled by 1/60. */
     RateLimits(Clock clock) {
@@ -46,19 +48,44 @@ final class RateLimits {
         set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
     }
 
+    /** From now on hands every change of a limit to {@code log} before it applies. */
+    synchronized void logTo(Consumer<TwitterChange> log) {
+        this.log = log;
+    }
+
+    /** Applies a limit change from the journal. */
+    synchronized void restore(TwitterChange change) {
+        if (change instanceof TwitterChange.Limit l) {
+            put(Endpoint.valueOf(l.endpoint()), new Limit(l.calls(),
+                    Duration.ofMillis(l.windowMillis())));
+        } else if (change instanceof TwitterChange.Lift l) {
+            put(Endpoint.valueOf(l.endpoint()), null);
+        }
+    }
+
     /** Sets an endpoint's limit; every account starts a fresh window under it. */
     synchronized void set(Endpoint endpoint, int calls, Duration window) {
         if (calls < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException(
                     "a limit needs calls >= 1 and a positive window: " + calls + "/" + window);
         }
-        limits.put(endpoint, new Limit(calls, window));
-        windows.keySet().removeIf(key -> key.endpoint() == endpoint);
+        log.accept(new TwitterChange.Limit(endpoint.name(), calls, window.toMillis()));
+        put(endpoint, new Limit(calls, window));
     }
 
     /** Removes an endpoint's limit: its answers carry no rate headers any more. */
     synchronized void lift(Endpoint endpoint) {
-        limits.remove(endpoint);
+        log.accept(new TwitterChange.Lift(endpoint.name()));
+        put(endpoint, null);
+    }
+
+    /** Sets (or, given null, removes) a limit; every account starts a fresh window. */
+    private void put(Endpoint endpoint, Limit limit) {
+        if (limit == null) {
+            limits.remove(endpoint);
+        } else {
+            limits.put(endpoint, limit);
+        }
         windows.keySet().removeIf(key -> key.endpoint() == endpoint);
     }
 

@@ -24,6 +24,11 @@ public record TwitterAccount(long id, String screenName, String accessToken,
         return new TwitterAccount(id, newName, accessToken, accessTokenSecret);
     }
 
+    /** This account as seen through another of its access tokens. */
+    public TwitterAccount withToken(String token, String tokenSecret) {
+        return new TwitterAccount(id, screenName, token, tokenSecret);
+    }
+
     static void checkScreenName(String screenName) {
         Objects.requireNonNull(screenName, "screenName");
         if (!SCREEN_NAME.matcher(screenName).matches()) {

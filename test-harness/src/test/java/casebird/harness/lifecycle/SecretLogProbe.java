@@ -6,11 +6,13 @@ import casebird.harness.scenario.Scenario;
 import casebird.harness.scenario.ScenarioParser;
 import casebird.harness.scenario.ScenarioRunner;
 import casebird.harness.scenario.Step;
+import casebird.harness.scenario.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The child JVM of {@link SecretLogTest}: runs scenario files through the real plugin ZIP
@@ -35,13 +37,14 @@ public final class SecretLogProbe {
         boolean allPassed = true;
         for (int i = 1; i < args.length; i++) {
             Scenario scenario = ScenarioParser.parse(Path.of(args[i]));
-            allPassed &= runner.run(scenario, world -> {
-                Map<String, String> settings = world.pluginSettings();
+            AtomicReference<World> ran = new AtomicReference<>();
+            allPassed &= runner.run(scenario, ran::set);
+            for (Map<String, String> settings : ran.get().settingsHandedOut()) {
                 for (String key : List.of("consumer-key", "consumer-secret", "access-token",
                         "access-token-secret")) {
                     secrets.add(settings.get(key));
                 }
-            });
+            }
         }
         Files.write(secretsFile, secrets);
         System.exit(allPassed ? 0 : 1);

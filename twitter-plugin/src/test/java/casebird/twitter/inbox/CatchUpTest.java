@@ -1,12 +1,12 @@
 package casebird.twitter.inbox;
 
-import casebird.twitter.command.Outcome;
-import casebird.twitter.command.Handled;
-import casebird.twitter.command.CommandParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.command.CommandParser;
+import casebird.twitter.command.Handled;
+import casebird.twitter.command.Outcome;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.StateStore;
@@ -16,9 +16,9 @@ import casebird.twitter.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

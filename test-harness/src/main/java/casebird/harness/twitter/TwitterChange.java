@@ -1,0 +1,46 @@
+package casebird.harness.twitter;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One change to the fake API's state as its journal keeps it: the app's keys, accounts and
+ * their tokens, DMs and their deletions, rate limits. Calls and faults are not kept.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = TwitterChange.App.class, name = "app"),
+    @JsonSubTypes.Type(value = TwitterChange.Account.class, name = "account"),
+    @JsonSubTypes.Type(value = TwitterChange.Token.class, name = "token"),
+    @JsonSubTypes.Type(value = TwitterChange.Revoke.class, name = "revoke"),
+    @JsonSubTypes.Type(value = TwitterChange.Rename.class, name = "rename"),
+    @JsonSubTypes.Type(value = TwitterChange.Message.class, name = "dm"),
+    @JsonSubTypes.Type(value = TwitterChange.Hide.class, name = "hide"),
+    @JsonSubTypes.Type(value = TwitterChange.Limit.class, name = "limit"),
+    @JsonSubTypes.Type(value = TwitterChange.Lift.class, name = "lift")
+})
+sealed interface TwitterChange {
+
+    record App(String consumerKey, String consumerSecret) implements TwitterChange {}
+
+    /** An account made with its first token; {@code createdAt} is ISO-8601. */
+    record Account(long id, String screenName, String token, String tokenSecret,
+            String createdAt) implements TwitterChange {}
+
+    /** Another access token issued for an existing account. */
+    record Token(long id, String token, String tokenSecret) implements TwitterChange {}
+
+    record Revoke(String token) implements TwitterChange {}
+
+    record Rename(String oldName, String newName) implements TwitterChange {}
+
+    /** A DM; {@code createdAt} is ISO-8601. */
+    record Message(long id, long senderId, long recipientId, String text, String createdAt)
+            implements TwitterChange {}
+
+    record Hide(long accountId, long messageId) implements TwitterChange {}
+
+    record Limit(String endpoint, int calls, long windowMillis) implements TwitterChange {}
+
+    record Lift(String endpoint) implements TwitterChange {}
+}

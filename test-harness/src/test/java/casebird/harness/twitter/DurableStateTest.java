@@ -1,0 +1,67 @@
+package casebird.harness.twitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableStateTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFakeOpenedOnItsJournalHasTheSameAppAccountsMessagesAndLimits() throws Exception {
+        Path file = folder.resolve("twitter.jsonl");
+        FakeTwitterApi first = FakeTwitterApi.open(Clock.systemUTC(), file);
+        TwitterAccount bot = first.createAccount("casebird");
+        TwitterAccount alice = first.createAccount("alice_t");
+        first.rename("alice_t", "alice_new");
+        DirectMessage dm = first.deliver(alice.id(), bot.id(), "accept 1234");
+        first.liftLimit(Endpoint.DM_LIST);
+        first.setLimit(Endpoint.DM_SEND, 3, Duration.ofSeconds(30));
+        first.close();
+
+        try (FakeTwitterApi second = FakeTwitterApi.open(Clock.systemUTC(), file)) {
+            assertEquals(first.consumerKey(), second.consumerKey());
+            assertEquals(first.accounts().size(), second.accounts().size());
+            assertEquals(alice.id(), second.accountByName("alice_new").orElseThrow().id());
+            assertEquals(dm, second.messages().get(0));
+            HttpResponse<String> list = new SignedCalls(second).get(bot,
+                    "direct_messages/events/list.json");
+            assertEquals(200, list.statusCode());
+            assertEquals(false, list.headers().firstValue("x-rate-limit-limit").isPresent());
+            HttpResponse<String> send = new SignedCalls(second).post(bot,
+                    "direct_messages/events/new.json", sendBody(alice.id()));
+            assertEquals("3", send.headers().firstValue("x-rate-limit-limit").orElseThrow());
+        }
+    }
+
+    @Test
+    void aRevokedTokenGets401Code89WhileTheAccountsOtherTokensWork() throws Exception {
+        try (FakeTwitterApi api = FakeTwitterApi.start(Clock.systemUTC())) {
+            TwitterAccount bot = api.createAccount("casebird");
+            TwitterAccount instance = api.issueToken(bot.id());
+            SignedCalls calls = new SignedCalls(api);
+
+            assertEquals(200, calls.get(instance, "account/verify_credentials.json")
+                    .statusCode());
+            api.revokeToken(instance.accessToken());
+
+            HttpResponse<String> fenced = calls.get(instance, "account/verify_credentials.json");
+            assertEquals(401, fenced.statusCode());
+            assertEquals(89, SignedCalls.errorCode(fenced));
+            assertEquals(200, calls.get(bot, "account/verify_credentials.json").statusCode());
+        }
+    }
+
+    private static String sendBody(long recipientId) {
+        return "{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":"
+                + "{\"recipient_id\":\"" + recipientId + "\"},"
+                + "\"message_data\":{\"text\":\"hi\"}}}}";
+    }
+}
