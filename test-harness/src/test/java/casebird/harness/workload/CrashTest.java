@@ -50,8 +50,9 @@ class CrashTest {
                     + " (alive: " + child.isAlive() + "); see " + log);
             Thread.sleep(MIN_KILL_DELAY_MS
                     + random.nextInt(MAX_KILL_DELAY_MS - MIN_KILL_DELAY_MS));
-            assertTrue(child.isAlive(), "run " + (kills + 1) + " ended before its kill; see "
-                    + log);
+            int run = kills + 1;
+            assertTrue(child.isAlive(), () -> "run " + run + " ended before its kill"
+                    + " (exit status " + child.exitValue() + "):\n" + tail(log));
             child.destroyForcibly().waitFor();
             kills++;
         }
@@ -71,6 +72,15 @@ class CrashTest {
         assertEquals(0, figures.lostEffects(), figures::toString);
         assertEquals(0, figures.undelivered(), figures::toString);
         assertEquals(0, last.exitValue(), "the last run's exit status; see " + log);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static WorkloadAudit.Figures audit(Path world) throws IOException {
