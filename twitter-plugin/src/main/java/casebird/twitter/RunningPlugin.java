@@ -1,6 +1,10 @@
 package casebird.twitter;
 
 import casebird.api.HostContext;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
@@ -9,7 +13,6 @@ import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.Backoff;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterPort;
@@ -18,24 +21,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One start of the plugin: the store it opened and the one scheduler thread that polls the
- * inbox and sends the outbox. {@link #stop()} ends the thread, waits for it and closes the
- * store.
+ * One start of the plugin: the store it opened and the one scheduler thread that runs the
+ * {@link WorkCycle} again when it says it is next due (at least every second, so queued DMs
+ * and clock changes are noticed). {@link #stop()} ends the thread, waits for it and closes
+ * the store.
  */
 public final class RunningPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningPlugin.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final Duration MAX_TICK = Duration.ofSeconds(1);
+    private static final Instant FAR = Instant.parse("3000-01-01T00:00:00Z");
 
     private final HostContext context;
     private final StateStore store;
@@ -46,16 +52,21 @@ public final class RunningPlugin {
         this.context = context;
         this.store = store;
         this.stopWait = stopWait;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
-                .setNameFormat("casebird-scheduler-%d").setDaemon(true).build());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                new ThreadFactoryBuilder().setNameFormat("casebird-scheduler-%d")
+                        .setDaemon(true).build());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = executor;
     }
 
     /**
      * Opens the store, schedules the poller and the outbox sender, and registers the
-     * runtime for the plugin's extensions; makes no network call itself.
+     * runtime for the plugin's extensions; makes no network call itself. {@code port}'s
+     * rate-limit headers should go to {@code budget}, which every call then goes through.
      */
     public static RunningPlugin start(HostContext context, PluginSettings settings,
-            TwitterPort twitter, CommandRunner commands, Random random) {
+            TwitterPort port, ApiBudget budget, CommandRunner commands, Random random) {
+        TwitterPort twitter = new BudgetedTwitter(port, budget);
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
                 context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
@@ -64,7 +75,7 @@ public final class RunningPlugin {
                 new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
         OutboxSender sender = new OutboxSender(store, twitter, directory,
                 new Backoff(settings.retryBase(), settings.retryCap(), random),
-                context.clock(), health);
+                context.clock(), health, budget);
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
@@ -72,9 +83,12 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
-        plugin.schedule(settings, poller, sender, sweeper);
+        WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
+                settings.pollInterval(), settings.pollMinInterval(),
+                settings.replyLikelyPeriod()), context.clock());
+        plugin.submit(() -> plugin.runAndReschedule(cycle));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
-                () -> plugin.submit(sender::sendDue)));
+                () -> plugin.submit(cycle::sendNow)));
         return plugin;
     }
 
@@ -86,18 +100,28 @@ public final class RunningPlugin {
         }
     }
 
-    private void schedule(PluginSettings settings, DirectMessagePoller poller,
-            OutboxSender sender, DeletionSweeper sweeper) {
-        long poll = settings.pollInterval().toMillis();
-        long tick = Math.max(MIN_TICK.toMillis(),
-                Math.min(MAX_TICK.toMillis(), settings.retryBase().toMillis()));
-        scheduler.scheduleWithFixedDelay(guarded(() -> {
-            poller.pollOnce();
-            sender.sendDue();
-            sweeper.sweepOnce();
-        }), 0, poll, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded(sender::sendDue), tick, tick,
-                TimeUnit.MILLISECONDS);
+    /** Budget of a new plugin start: Twitter's published limits until answers say more. */
+    public static ApiBudget budget(HostContext context, PluginSettings settings, Random random) {
+        return new ApiBudget(context.clock(), settings.rateWindow(), settings.sendWindow(),
+                settings.rateLimitMargin(),
+                new Backoff(settings.retryBase(), settings.retryCap(), random));
+    }
+
+    private void runAndReschedule(WorkCycle cycle) {
+        Instant next = Instant.MAX;
+        try {
+            next = cycle.runDue();
+        } finally {
+            long wait = Duration.between(context.clock().instant(), next.isBefore(FAR)
+                    ? next : FAR).toMillis();
+            long delay = Math.max(MIN_TICK.toMillis(), Math.min(MAX_TICK.toMillis(), wait));
+            try {
+                scheduler.schedule(guarded(() -> runAndReschedule(cycle)), delay,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.debug("plugin stopping; the work cycle ends");
+            }
+        }
     }
 
     private void submit(Runnable task) {
