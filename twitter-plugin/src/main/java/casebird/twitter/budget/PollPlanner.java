@@ -11,7 +11,8 @@ import java.time.Instant;
  * the plugin sent DMs, when agents' replies are likely, it spends the calls that the rest
  * of the window does not need for polls {@code maxGap} apart, down to {@code minGap}. A
  * poll costs a page per 50 DMs sent since the last one (the list holds the bot's own DMs
- * too), and it never plans a poll the window cannot pay for.
+ * too; a longer read resumes in the next window), and it never plans a poll the window
+ * cannot pay for.
  */
 public final class PollPlanner {
 
@@ -60,7 +61,7 @@ public final class PollPlanner {
     public synchronized Instant nextPoll(Instant now) {
         Instant ready = budget.readyAt(Endpoint.DM_LIST);
         RateWindow window = budget.window(Endpoint.DM_LIST);
-        long polls = window.remaining() / pagesNeeded();
+        long polls = window.remaining() / Math.min(pagesNeeded(), window.limit());
         if (polls == 0) {
             return later(ready, budget.renewedAt(Endpoint.DM_LIST));
         }

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How many notices the send budget can carry now. It keeps back a reserve of a quarter of
- * the window's limit, shrinking in step with the time left in the window, so that a busy
- * morning cannot spend the notices of the afternoon; command replies skip the reserve
- * (most are free: up to 5 replies within 24 h of an agent's DM do not count).
+ * Paces notices under the send budget. It keeps back a reserve of a quarter of the window's
+ * limit, shrinking in step with the time left in the window, so that a busy morning cannot
+ * spend the notices of the afternoon: notices within the rest (the capacity) go at once;
+ * beyond it, one notice DM goes per equal share of the time left. Command replies skip the
+ * pacing (most are free: up to 5 DMs within 24 h of an agent's DM do not count).
  */
 public final class SendPacer {
 
@@ -15,6 +16,7 @@ public final class SendPacer {
     private static final double RESERVE_SHARE = 0.25;
 
     private final ApiBudget budget;
+    private Instant lastNotice = Instant.MIN;
 
     /** Creates a pacer over that budget's send window. */
     public SendPacer(ApiBudget budget) {
@@ -27,20 +29,23 @@ public final class SendPacer {
         return w.remaining() - reserve(w, Duration.between(now, w.reset()));
     }
 
-    /** When the next notice DM may go: now if there is capacity, else when the reserve shrinks. */
+    /** Records a notice DM sent now. */
+    public void noticeSent(Instant now) {
+        lastNotice = now;
+    }
+
+    /** When the next notice DM may go: at or before {@code now} means now. */
     public Instant nextNoticeAt(Instant now) {
         RateWindow w = budget.window(Endpoint.DM_SEND);
         if (w.remaining() == 0) {
             return budget.renewedAt(Endpoint.DM_SEND);
         }
-        if (capacity(now) >= 1) {
+        if (capacity(now) >= 1 || lastNotice.equals(Instant.MIN)) {
             return now;
         }
-        double perCall = budget.windowLength(Endpoint.DM_SEND).toMillis()
-                / (w.limit() * RESERVE_SHARE);
-        long leftMillis = (long) Math.floor((w.remaining() - 1) * perCall);
-        Instant at = w.reset().minusMillis(leftMillis);
-        return at.isAfter(now) ? at : now.plusMillis(1);
+        Duration left = Duration.between(now, w.reset());
+        Instant paced = lastNotice.plus(left.dividedBy(w.remaining()));
+        return paced.isAfter(now) ? paced : now;
     }
 
     private int reserve(RateWindow w, Duration left) {

@@ -70,10 +70,13 @@ public final class OutboxSender {
         List<List<OutboxEntry>> dms = join ? NoticeDigest.join(notices)
                 : notices.stream().map(List::of).toList();
         for (List<OutboxEntry> dm : dms) {
-            if (!ready() || pacer.capacity(clock.instant()) < 1) {
+            if (!ready() || pacer.nextNoticeAt(clock.instant()).isAfter(clock.instant())) {
                 break;
             }
-            sent += trySend(dm) ? 1 : 0;
+            if (trySend(dm)) {
+                pacer.noticeSent(clock.instant());
+                sent++;
+            }
         }
         if (!due.isEmpty()) {
             health.report();
