@@ -34,13 +34,12 @@ public final class WorkCycle {
 
     /** Runs what is due now and returns when the next turn is due. */
     public Instant runDue() {
-        Instant now = clock.instant();
-        if (!planner.nextPoll(now).isAfter(now)) {
-            planner.polled(now, poller.pollOnce());
+        if (!planner.nextPoll(clock.instant()).isAfter(clock.instant())) {
+            planner.polled(clock.instant(), poller.pollOnce());
         }
         sendNow();
         sweeper.sweepOnce();
-        now = clock.instant();
+        Instant now = clock.instant();
         return Stream.of(Optional.of(planner.nextPoll(now)), sender.nextDue(),
                         sweeper.nextDue())
                 .flatMap(Optional::stream)
