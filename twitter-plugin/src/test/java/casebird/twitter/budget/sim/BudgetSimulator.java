@@ -71,6 +71,11 @@ public final class BudgetSimulator {
         }
     }
 
+    /** What the last run recorded. */
+    SimRun result() {
+        return run;
+    }
+
     /** Runs the trace to its end and until the plugin has caught up (at most a day more). */
     SimTwitter run() throws IOException {
         Path dir = Files.createTempDirectory("casebird-sim");
