@@ -1,6 +1,10 @@
 package casebird.twitter;
 
 import casebird.api.HostContext;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.CredentialsCheck;
 import casebird.twitter.health.HealthTracker;
@@ -10,7 +14,6 @@ import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.Backoff;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterPort;
@@ -19,24 +22,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One start of the plugin: the store it opened and the one scheduler thread that polls the
- * inbox and sends the outbox. {@link #stop()} ends the thread, waits for it and closes the
- * store.
+ * One start of the plugin: the store it opened and the one scheduler thread that runs the
+ * {@link WorkCycle} again when it says it is next due (at least every second, so queued DMs
+ * and clock changes are noticed). {@link #stop()} ends the thread, waits for it and closes
+ * the store.
  */
 public final class RunningPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningPlugin.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final Duration MAX_TICK = Duration.ofSeconds(1);
+    private static final Instant FAR = Instant.parse("3000-01-01T00:00:00Z");
 
     private final HostContext context;
     private final StateStore store;
@@ -47,28 +54,33 @@ public final class RunningPlugin {
         this.context = context;
         this.store = store;
         this.stopWait = stopWait;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
-                .setNameFormat("casebird-scheduler-%d").setDaemon(true).build());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                new ThreadFactoryBuilder().setNameFormat("casebird-scheduler-%d")
+                        .setDaemon(true).build());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = executor;
     }
 
     /**
      * Opens the store, schedules the poller and the outbox sender, and registers the
-     * runtime for the plugin's extensions; makes no network call itself.
+     * runtime for the plugin's extensions; makes no network call itself. {@code port}'s
+     * rate-limit headers should go to {@code budget}, which every call then goes through.
      */
     public static RunningPlugin start(HostContext context, PluginSettings settings,
-            TwitterPort twitter, CommandRunner commands, Random random) {
+            TwitterPort port, ApiBudget budget, CommandRunner commands, Random random) {
+        TwitterPort twitter = new BudgetedTwitter(port, budget);
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
                 context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
         HealthTracker health =
-                new HealthTracker(context.health(), store::outboxSize, twitter::budgetLeft);
+                new HealthTracker(context.health(), store::outboxSize, budget::left);
         Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), random);
         CredentialsCheck credentials = new CredentialsCheck(
                 twitter, health, backoff, settings.credentialsRetry(), context.clock());
         AgentDirectory directory =
                 new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
         OutboxSender sender = new OutboxSender(store, twitter, directory,
-                backoff, context.clock(), health);
+                backoff, context.clock(), health, budget);
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
@@ -76,11 +88,17 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
-        plugin.schedule(settings, credentials, poller, sender, sweeper);
+        WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
+                settings.pollInterval(), settings.pollMinInterval(),
+                settings.replyLikelyPeriod()), context.clock());
+        plugin.submit(() -> plugin.runAndReschedule(() -> {
+            credentials.runIfDue();
+            return credentials.accepted() ? cycle.runDue() : context.clock().instant().plus(MAX_TICK);
+        }));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
-                        sender.sendDue();
+                        cycle.sendNow();
                     }
                 })));
         return plugin;
@@ -94,29 +112,32 @@ public final class RunningPlugin {
         }
     }
 
+    /** Budget of a new plugin start: Twitter's published limits until answers say more. */
+    public static ApiBudget budget(HostContext context, PluginSettings settings, Random random) {
+        return new ApiBudget(context.clock(), settings.rateWindow(), settings.sendWindow(),
+                settings.rateLimitMargin(),
+                new Backoff(settings.retryBase(), settings.retryCap(), random));
+    }
+
     /**
-     * Polls every poll interval and ticks the outbox more often; both wait until Twitter has
-     * accepted the credentials, which the first task checks in the background.
+     * Runs one turn now and schedules the next for when the turn says it is due, within
+     * the tick bounds.
      */
-    private void schedule(PluginSettings settings, CredentialsCheck credentials,
-            DirectMessagePoller poller, OutboxSender sender, DeletionSweeper sweeper) {
-        long poll = settings.pollInterval().toMillis();
-        long tick = Math.max(MIN_TICK.toMillis(),
-                Math.min(MAX_TICK.toMillis(), settings.retryBase().toMillis()));
-        scheduler.scheduleWithFixedDelay(guarded(() -> {
-            credentials.runIfDue();
-            if (credentials.accepted()) {
-                poller.pollOnce();
-                sender.sendDue();
-                sweeper.sweepOnce();
+    private void runAndReschedule(Supplier<Instant> turn) {
+        Instant next = Instant.MAX;
+        try {
+            next = turn.get();
+        } finally {
+            long wait = Duration.between(context.clock().instant(), next.isBefore(FAR)
+                    ? next : FAR).toMillis();
+            long delay = Math.max(MIN_TICK.toMillis(), Math.min(MAX_TICK.toMillis(), wait));
+            try {
+                scheduler.schedule(guarded(() -> runAndReschedule(turn)), delay,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.debug("plugin stopping; the work cycle ends");
             }
-        }), 0, poll, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded(() -> {
-            credentials.runIfDue();
-            if (credentials.accepted()) {
-                sender.sendDue();
-            }
-        }), tick, tick, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void submit(Runnable task) {

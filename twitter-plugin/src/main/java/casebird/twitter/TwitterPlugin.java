@@ -2,6 +2,7 @@ package casebird.twitter;
 
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
+import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.command.CommandService;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.twitter.Twitter4jPort;
@@ -43,8 +44,10 @@ public class TwitterPlugin extends Plugin implements HostContextAware {
             return;
         }
         PluginSettings settings = PluginSettings.from(context.settings());
-        running = RunningPlugin.start(context, settings, new Twitter4jPort(settings),
-                new CommandService(context.crm())::handle, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        ApiBudget budget = RunningPlugin.budget(context, settings, random);
+        running = RunningPlugin.start(context, settings, new Twitter4jPort(settings, budget),
+                budget, new CommandService(context.crm())::handle, random);
     }
 
     /** Stops the background thread, waits for it and closes the durable state. */

@@ -3,6 +3,8 @@ package casebird.twitter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
 import casebird.twitter.command.Outcome;
@@ -11,7 +13,6 @@ import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.Backoff;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
@@ -161,9 +162,11 @@ class CrashAtEveryStepTest {
                     return new Handled(CommandParser.parse(text), Outcome.HELP, "done " + eventId);
                 }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
                         new InboxPolicy(Duration.ofMinutes(2), false), clock, health);
-                sender = new OutboxSender(store, port, directory,
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1)),
-                        clock, health);
+                Backoff backoff =
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
+                sender = new OutboxSender(store, port, directory, backoff, clock, health,
+                        new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
+                                Duration.ofSeconds(1), backoff));
             }
 
             void runUntilQuiet() {

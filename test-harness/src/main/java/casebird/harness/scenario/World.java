@@ -165,6 +165,11 @@ public final class World implements AutoCloseable {
         settings.put("unlinked-reply-interval", "24m");
         settings.put("catch-up-margin", "2s");
         settings.put("delete-interval", "1s");
+        settings.put("poll-min-interval", "200ms");
+        settings.put("reply-likely-period", "6s");
+        settings.put("rate-window", "15s");
+        settings.put("send-window", "24m");
+        settings.put("rate-limit-margin", "100ms");
         handedOut.add(Map.copyOf(settings));
         return settings;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param credentials the OAuth 1.0a keys and tokens
  * @param apiBaseUrl the v1.1 REST base URL, ending with a slash
  * @param handleField the CRM user field holding an agent's Twitter handle
- * @param pollInterval how often the inbox is read
+ * @param pollInterval the longest gap between two reads of the inbox
  * @param retryBase the first backoff step of a failed send
  * @param retryCap the longest backoff step
  * @param httpTimeout the connect and read timeout of one API call
@@ -20,6 +20,11 @@ import java.util.Map;
  * @param deleteHandled whether handled DMs are deleted from the bot's view afterwards
  * @param deleteInterval the least time between two such deletions
  * @param sync whether each state commit is forced to the disk (survives power loss)
+ * @param pollMinInterval the shortest gap between two reads of the inbox
+ * @param replyLikelyPeriod how long after the plugin sent DMs the inbox is read more often
+ * @param rateWindow Twitter's window of the 15-minute limits, until its answers say
+ * @param sendWindow Twitter's window of the sending limit (24 h)
+ * @param rateLimitMargin how long after a window's reset a spent endpoint waits
  */
 public record PluginSettings(
         Credentials credentials,
@@ -35,7 +40,12 @@ public record PluginSettings(
         Duration catchUpMargin,
         boolean deleteHandled,
         Duration deleteInterval,
-        boolean sync) {
+        boolean sync,
+        Duration pollMinInterval,
+        Duration replyLikelyPeriod,
+        Duration rateWindow,
+        Duration sendWindow,
+        Duration rateLimitMargin) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -80,7 +90,12 @@ public record PluginSettings(
                 r.duration("catch-up-margin", "2m"),
                 r.flag("delete-handled"),
                 r.duration("delete-interval", "1m"),
-                r.flag("sync"));
+                r.flag("sync"),
+                r.duration("poll-min-interval", "10s"),
+                r.duration("reply-likely-period", "6m"),
+                r.duration("rate-window", "15m"),
+                r.duration("send-window", "24h"),
+                r.duration("rate-limit-margin", "5s"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

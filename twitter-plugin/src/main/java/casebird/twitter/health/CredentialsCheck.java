@@ -1,7 +1,7 @@
 package casebird.twitter.health;
 
 import casebird.api.PluginHealth.Credentials;
-import casebird.twitter.outbox.Backoff;
+import casebird.twitter.budget.Backoff;
 import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;

@@ -1,7 +1,9 @@
 package casebird.twitter.inbox;
 
+import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.twitter.EventPage;
+import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +15,19 @@ import java.util.Optional;
 /**
  * Pages back through the bot's DM events until it has passed the poller's position by the
  * look-back margin, or the list (Twitter keeps 30 days) ends; there is no page cap, so
- * catch-up after any downtime is complete.
+ * catch-up after any downtime is complete. When the list budget runs out between pages,
+ * the next read for the same position resumes at the page it stopped before, so a
+ * catch-up longer than one window's budget still ends.
  */
 final class CatchUpReader {
 
+    /** A catch-up stopped between pages: what it had read and where it was. */
+    private record Partial(long position, List<DmEvent> events, Instant anchor,
+            Optional<String> cursor) {}
+
     private final TwitterPort twitter;
     private final Duration lookBack;
+    private Partial partial;
 
     CatchUpReader(TwitterPort twitter, Duration lookBack) {
         this.twitter = twitter;
@@ -36,11 +45,19 @@ final class CatchUpReader {
      * the look-back margin of the newest such one; newest first.
      */
     List<DmEvent> since(long position) {
-        List<DmEvent> events = new ArrayList<>();
-        Instant anchor = null;
-        Optional<String> cursor = Optional.empty();
+        boolean resume = partial != null && partial.position() == position;
+        List<DmEvent> events = resume ? partial.events() : new ArrayList<>();
+        Instant anchor = resume ? partial.anchor() : null;
+        Optional<String> cursor = resume ? partial.cursor() : Optional.empty();
+        partial = null;
         while (true) {
-            EventPage page = twitter.listEvents(cursor);
+            EventPage page;
+            try {
+                page = twitter.listEvents(cursor);
+            } catch (BudgetSpentException | TwitterApiException e) {
+                partial = cursor.isEmpty() ? null : new Partial(position, events, anchor, cursor);
+                throw e;
+            }
             for (DmEvent e : page.events()) {
                 if (e.id() <= position && anchor == null) {
                     anchor = e.createdAt();

@@ -1,11 +1,13 @@
 package casebird.twitter.inbox;
 
+import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,15 +49,20 @@ public final class DeletionSweeper {
                 store.removeDeletion(eventId);
             } catch (TwitterApiException e) {
                 onFailure(eventId, e);
+            } catch (BudgetSpentException e) {
+                nextAllowed = e.until();
             }
         }
+    }
+
+    /** When {@link #sweepOnce()} next has something to do, if anything waits for deletion. */
+    public Optional<Instant> nextDue() {
+        return store.deletions(1).isEmpty() ? Optional.empty() : Optional.of(nextAllowed);
     }
 
     private void onFailure(long eventId, TwitterApiException e) {
         if (e.status() == 404) {
             store.removeDeletion(eventId);
-        } else if (e.rateLimited() && e.rateLimitReset().isPresent()) {
-            nextAllowed = Instant.ofEpochSecond(e.rateLimitReset().getAsLong());
         }
         LOG.info("deleting handled DM {} failed{}: {}", eventId,
                 e.status() == 404 ? " (already gone)" : ", will retry", e.getMessage());

@@ -1,6 +1,7 @@
 package casebird.twitter.inbox;
 
 import casebird.api.PluginHealth.Credentials;
+import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.command.Handled;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
@@ -49,7 +50,6 @@ public final class DirectMessagePoller {
     private final HealthTracker health;
     private final AuditLog audit = new AuditLog();
     private BotAccount bot;
-    private Instant pausedUntil = Instant.MIN;
 
     /** Creates a poller; all its work runs on the caller's thread. */
     public DirectMessagePoller(TwitterPort twitter, StateStore store, AgentDirectory directory,
@@ -66,11 +66,12 @@ public final class DirectMessagePoller {
         this.health = health;
     }
 
-    /** Reads the inbox once and handles what is new; failures are logged and retried next time. */
-    public void pollOnce() {
-        if (clock.instant().isBefore(pausedUntil)) {
-            return;
-        }
+    /**
+     * Reads the inbox once and handles what is new; failures are logged and retried next
+     * time. Returns whether the read was complete.
+     */
+    public boolean pollOnce() {
+        boolean complete = false;
         try {
             BotAccount me = bot();
             directory.beginPoll();
@@ -82,10 +83,14 @@ public final class DirectMessagePoller {
             }
             health.polled(clock.instant());
             store.prune(clock.instant().minus(KEEP_PROCESSED));
+            complete = true;
         } catch (TwitterApiException e) {
             onTwitterFailure(e);
+        } catch (BudgetSpentException e) {
+            LOG.debug("DM poll waits for budget: {}", e.getMessage());
         }
         health.report();
+        return complete;
     }
 
     private BotAccount bot() {
@@ -141,9 +146,6 @@ public final class DirectMessagePoller {
     }
 
     private void onTwitterFailure(TwitterApiException e) {
-        if (e.rateLimited() && e.rateLimitReset().isPresent()) {
-            pausedUntil = Instant.ofEpochSecond(e.rateLimitReset().getAsLong());
-        }
         if (e.credentialsRejected()) {
             health.credentials(Credentials.REJECTED,
                     "Twitter rejected the credentials (code " + e.errorCode() + ")");

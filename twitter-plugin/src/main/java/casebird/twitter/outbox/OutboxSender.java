@@ -1,6 +1,10 @@
 package casebird.twitter.outbox;
 
 import casebird.api.PluginHealth.Credentials;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.Endpoint;
+import casebird.twitter.budget.SendPacer;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
@@ -17,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox's due entries, replies first, and removes each only once it is sent or
- * can never be; failures are retried with {@link Backoff}, and a spent rate limit pauses
- * sending until the window's reset.
+ * Sends the outbox's due entries under the send budget, command replies first, and removes
+ * each only once it is sent or can never be. When the budget cannot carry every pending
+ * notice now, the notices to one agent are joined into one DM. Failed sends are retried
+ * with {@link Backoff}; a spent budget waits in the {@link ApiBudget}.
  */
 public final class OutboxSender {
 
@@ -31,32 +36,47 @@ public final class OutboxSender {
     private final Backoff backoff;
     private final Clock clock;
     private final HealthTracker health;
-    private Instant pausedUntil = Instant.MIN;
+    private final ApiBudget budget;
+    private final SendPacer pacer;
 
-    /** Creates a sender; all its work runs on the caller's thread. */
+    /** Creates a sender; {@code twitter} should be budgeted by the same {@code budget}. */
     public OutboxSender(StateStore store, TwitterPort twitter, AgentDirectory directory,
-            Backoff backoff, Clock clock, HealthTracker health) {
+            Backoff backoff, Clock clock, HealthTracker health, ApiBudget budget) {
         this.store = store;
         this.twitter = twitter;
         this.directory = directory;
         this.backoff = backoff;
         this.clock = clock;
         this.health = health;
+        this.budget = budget;
+        this.pacer = new SendPacer(budget);
     }
 
-    /** Tries every entry that is due now; returns how many were sent. */
+    /** Sends what is due now and the budget allows; returns how many DMs went out. */
     public int sendDue() {
-        int sent = 0;
         List<OutboxEntry> due = store.outbox().stream()
                 .filter(e -> !e.notBefore().isAfter(clock.instant()))
-                .sorted(Comparator.comparing((OutboxEntry e) -> !e.reply())
-                        .thenComparingLong(OutboxEntry::id))
+                .sorted(Comparator.comparingLong(OutboxEntry::id))
                 .toList();
-        for (OutboxEntry entry : due) {
-            if (clock.instant().isBefore(pausedUntil)) {
+        int sent = 0;
+        for (OutboxEntry reply : due.stream().filter(OutboxEntry::reply).toList()) {
+            if (!ready()) {
                 break;
             }
-            sent += trySend(entry) ? 1 : 0;
+            sent += trySend(List.of(reply)) ? 1 : 0;
+        }
+        List<OutboxEntry> notices = due.stream().filter(e -> !e.reply()).toList();
+        boolean join = notices.size() > pacer.capacity(clock.instant());
+        List<List<OutboxEntry>> dms = join ? NoticeDigest.join(notices)
+                : notices.stream().map(List::of).toList();
+        for (List<OutboxEntry> dm : dms) {
+            if (!ready() || pacer.nextNoticeAt(clock.instant()).isAfter(clock.instant())) {
+                break;
+            }
+            if (trySend(dm)) {
+                pacer.noticeSent(clock.instant());
+                sent++;
+            }
         }
         if (!due.isEmpty()) {
             health.report();
@@ -64,23 +84,43 @@ public final class OutboxSender {
         return sent;
     }
 
-    private boolean trySend(OutboxEntry entry) {
+    /** When {@link #sendDue()} next has something to do, if the outbox holds anything. */
+    public Optional<Instant> nextDue() {
+        List<OutboxEntry> pending = store.outbox();
+        Optional<Instant> due = pending.stream().map(OutboxEntry::notBefore)
+                .min(Comparator.naturalOrder());
+        if (due.isEmpty()) {
+            return due;
+        }
+        Instant at = later(due.get(), budget.readyAt(Endpoint.DM_SEND));
+        if (pending.stream().noneMatch(OutboxEntry::reply)) {
+            at = later(at, pacer.nextNoticeAt(clock.instant()));
+        }
+        return Optional.of(at);
+    }
+
+    private boolean ready() {
+        return !budget.readyAt(Endpoint.DM_SEND).isAfter(clock.instant());
+    }
+
+    private boolean trySend(List<OutboxEntry> entries) {
+        OutboxEntry first = entries.get(0);
         try {
-            Optional<Long> id = twitterId(entry.to());
+            Optional<Long> id = twitterId(first.to());
             if (id.isEmpty()) {
-                LOG.warn("dropping DM to {}: no Twitter account is linked to it", entry.to());
-                store.removeFromOutbox(entry.id());
+                LOG.warn("dropping DM to {}: no Twitter account is linked to it", first.to());
+                entries.forEach(e -> store.removeFromOutbox(e.id()));
                 return false;
             }
-            twitter.send(id.get(), entry.text());
-            store.removeFromOutbox(entry.id());
+            twitter.send(id.get(), NoticeDigest.text(entries));
+            entries.forEach(e -> store.removeFromOutbox(e.id()));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
             return true;
         } catch (TwitterApiException e) {
-            onTwitterFailure(entry, e);
+            onTwitterFailure(entries, e);
         } catch (RuntimeException e) {
-            LOG.warn("DM {} to {} failed, will retry: {}", entry.id(), entry.to(), e.toString());
-            retryLater(entry);
+            LOG.warn("DM {} to {} failed, will retry: {}", first.id(), first.to(), e.toString());
+            entries.forEach(this::retryLater);
         }
         return false;
     }
@@ -93,29 +133,31 @@ public final class OutboxSender {
         };
     }
 
-    private void onTwitterFailure(OutboxEntry entry, TwitterApiException e) {
+    private void onTwitterFailure(List<OutboxEntry> entries, TwitterApiException e) {
+        OutboxEntry first = entries.get(0);
         if (e.recipientUnreachable()) {
             LOG.warn("dropping DM to {}: Twitter refuses DMs to that account (code {})",
-                    entry.to(), e.errorCode());
-            store.removeFromOutbox(entry.id());
+                    first.to(), e.errorCode());
+            entries.forEach(entry -> store.removeFromOutbox(entry.id()));
         } else if (e.rateLimited()) {
-            Instant now = clock.instant();
-            pausedUntil = e.rateLimitReset().isPresent()
-                    ? Instant.ofEpochSecond(e.rateLimitReset().getAsLong())
-                    : now.plus(backoff.delayAfter(entry.attempts() + 1));
-            LOG.info("DM sending rate-limited until {}", pausedUntil);
+            LOG.info("DM sending rate-limited until {}", budget.readyAt(Endpoint.DM_SEND));
         } else {
             if (e.credentialsRejected()) {
                 health.credentials(Credentials.REJECTED,
                         "Twitter rejected the credentials (code " + e.errorCode() + ")");
             }
-            LOG.warn("DM {} to {} failed, will retry: {}", entry.id(), entry.to(), e.getMessage());
-            retryLater(entry);
+            LOG.warn("DM {} to {} failed, will retry: {}", first.id(), first.to(),
+                    e.getMessage());
+            entries.forEach(this::retryLater);
         }
     }
 
     private void retryLater(OutboxEntry entry) {
         Instant next = clock.instant().plus(backoff.delayAfter(entry.attempts() + 1));
         store.updateOutbox(entry.failedOnce(next));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -1,5 +1,7 @@
 package casebird.twitter.twitter;
 
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Endpoint;
 import casebird.twitter.config.PluginSettings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import twitter4j.DirectMessage;
 import twitter4j.DirectMessageList;
 import twitter4j.Logger;
@@ -26,34 +27,32 @@ import twitter4j.conf.ConfigurationBuilder;
  * The {@link TwitterPort} over twitter4j 4.0.7: the only class that touches twitter4j.
  *
  * <p>twitter4j's own retries are off (it would retry POSTs too); callers own the retry
- * policy. Its errors become {@link TwitterApiException}s.
+ * policy. Its errors become {@link TwitterApiException}s. Every answer's rate-limit headers,
+ * success or failure, go to the {@link ApiBudget}.
  */
 public final class Twitter4jPort implements TwitterPort {
 
     private static final int PAGE_SIZE = 50;
-    private static final String VERIFY = "account/verify_credentials";
-    private static final String LIST = "direct_messages/events/list";
-    private static final String SEND = "direct_messages/events/new";
-    private static final String LOOKUP = "users/lookup";
 
     private final Twitter twitter;
-    private final Map<String, Integer> budget = new ConcurrentHashMap<>();
+    private final ApiBudget budget;
 
     /**
-     * Builds a client from the plugin's settings.
+     * Builds a client from the plugin's settings that reports rate-limit headers to the budget.
      *
      * @throws IllegalStateException when twitter4j's debug logging is on (only a host's
      *     {@code twitter4j.loggerFactory} can turn it on: the plugin's twitter4j.properties
      *     gives twitter4j a null logger): it would log the OAuth base string, which holds
      *     the consumer key and access token
      */
-    public Twitter4jPort(PluginSettings settings) {
+    public Twitter4jPort(PluginSettings settings, ApiBudget budget) {
         if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
             throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
                     + " credentials; remove the twitter4j.loggerFactory system property or"
                     + " environment variable, or keep twitter4j's loggers at INFO");
         }
         this.twitter = new TwitterFactory(configuration(settings)).getInstance();
+        this.budget = budget;
     }
 
     private static Configuration configuration(PluginSettings settings) {
@@ -80,17 +79,17 @@ public final class Twitter4jPort implements TwitterPort {
     @Override
     public BotAccount verifyCredentials() {
         try {
-            User me = counted(VERIFY, twitter.verifyCredentials());
+            User me = learned(Endpoint.VERIFY_CREDENTIALS, twitter.verifyCredentials());
             return new BotAccount(me.getId(), me.getScreenName());
         } catch (TwitterException e) {
-            throw translate(VERIFY, e);
+            throw translate(Endpoint.VERIFY_CREDENTIALS, e);
         }
     }
 
     @Override
     public EventPage listEvents(Optional<String> cursor) {
         try {
-            DirectMessageList list = counted(LIST, cursor.isPresent()
+            DirectMessageList list = learned(Endpoint.DM_LIST, cursor.isPresent()
                     ? twitter.getDirectMessages(PAGE_SIZE, cursor.get())
                     : twitter.getDirectMessages(PAGE_SIZE));
             List<DmEvent> events = new ArrayList<>(list.size());
@@ -101,17 +100,18 @@ public final class Twitter4jPort implements TwitterPort {
             String next = list.getNextCursor();
             return new EventPage(events, Optional.ofNullable(next).filter(n -> !n.isEmpty()));
         } catch (TwitterException e) {
-            throw translate(LIST, e);
+            throw translate(Endpoint.DM_LIST, e);
         }
     }
 
     @Override
     public SentMessage send(long recipientId, String text) {
         try {
-            DirectMessage dm = counted(SEND, twitter.sendDirectMessage(recipientId, text));
+            DirectMessage dm = learned(Endpoint.DM_SEND,
+                    twitter.sendDirectMessage(recipientId, text));
             return new SentMessage(dm.getId(), dm.getRecipientId());
         } catch (TwitterException e) {
-            throw translate(SEND, e);
+            throw translate(Endpoint.DM_SEND, e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class Twitter4jPort implements TwitterPort {
         screenNames.forEach(n -> asked.put(n.toLowerCase(Locale.ROOT), n));
         Map<String, Long> ids = new HashMap<>();
         try {
-            for (User u : counted(LOOKUP,
+            for (User u : learned(Endpoint.USERS_LOOKUP,
                     twitter.lookupUsers(screenNames.toArray(String[]::new)))) {
                 String name = asked.get(u.getScreenName().toLowerCase(Locale.ROOT));
                 if (name != null) {
@@ -131,42 +131,40 @@ public final class Twitter4jPort implements TwitterPort {
             return ids;
         } catch (TwitterException e) {
             if (e.getStatusCode() == 404) {
+                learn(Endpoint.USERS_LOOKUP, e.getRateLimitStatus());
                 return ids;
             }
-            throw translate(LOOKUP, e);
+            throw translate(Endpoint.USERS_LOOKUP, e);
         }
     }
 
     @Override
     public void destroy(long eventId) {
         try {
-            twitter.destroyDirectMessage(eventId);
+            learned(Endpoint.DM_DESTROY, twitter.destroyDirectMessage(eventId));
         } catch (TwitterException e) {
-            throw translate("direct_messages/events/destroy", e);
+            throw translate(Endpoint.DM_DESTROY, e);
         }
     }
 
-    @Override
-    public Map<String, Integer> budgetLeft() {
-        return Map.copyOf(budget);
-    }
-
-    /** Notes the calls left that the answer's rate-limit headers report, if it had them. */
-    private <T extends TwitterResponse> T counted(String endpoint, T response) {
-        remember(endpoint, response.getRateLimitStatus());
+    private <T extends TwitterResponse> T learned(Endpoint endpoint, T response) {
+        if (response != null) {
+            learn(endpoint, response.getRateLimitStatus());
+        }
         return response;
     }
 
-    private void remember(String endpoint, RateLimitStatus status) {
+    private void learn(Endpoint endpoint, RateLimitStatus status) {
         if (status != null) {
-            budget.put(endpoint, status.getRemaining());
+            budget.learn(endpoint, status.getLimit(), status.getRemaining(),
+                    status.getResetTimeInSeconds());
         }
     }
 
-    private TwitterApiException translate(String endpoint, TwitterException e) {
-        remember(endpoint, e.getRateLimitStatus());
+    private TwitterApiException translate(Endpoint endpoint, TwitterException e) {
+        learn(endpoint, e.getRateLimitStatus());
         String why = e.isErrorMessageAvailable() ? e.getErrorMessage() : "no error message";
-        return new TwitterApiException(endpoint + " failed: " + why,
+        return new TwitterApiException(endpoint.path() + " failed: " + why,
                 e.getStatusCode(), e.getErrorCode(), resetHeader(e), e);
     }
 

@@ -24,12 +24,4 @@ public interface TwitterPort {
 
     /** Deletes one DM event from the bot's view. */
     void destroy(long eventId);
-
-    /**
-     * The calls left in the current rate-limit window of each endpoint that answered with
-     * Twitter's {@code x-rate-limit-remaining} header; empty when none did.
-     */
-    default Map<String, Integer> budgetLeft() {
-        return Map.of();
-    }
 }

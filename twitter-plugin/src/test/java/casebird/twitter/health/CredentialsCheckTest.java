@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
-import casebird.twitter.outbox.Backoff;
+import casebird.twitter.budget.Backoff;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
 import casebird.twitter.twitter.TwitterApiException;

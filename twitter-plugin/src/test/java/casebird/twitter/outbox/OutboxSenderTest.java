@@ -3,6 +3,10 @@ package casebird.twitter.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.Endpoint;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
@@ -33,6 +37,7 @@ class OutboxSenderTest {
     private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t").user("carol", null);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private StateStore store;
+    private ApiBudget budget;
     private OutboxSender sender;
 
     @BeforeEach
@@ -40,9 +45,11 @@ class OutboxSenderTest {
         store = StateStore.open(dir);
         Backoff backoff =
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
-        sender = new OutboxSender(store, twitter,
+        budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
+                Duration.ofSeconds(1), backoff);
+        sender = new OutboxSender(store, new BudgetedTwitter(twitter, budget),
                 new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
-                new HealthTracker(h -> { }, store::outboxSize, Map::of));
+                new HealthTracker(h -> { }, store::outboxSize, Map::of), budget);
     }
 
     @AfterEach
@@ -77,7 +84,9 @@ class OutboxSenderTest {
 
         sender.sendDue();
         OutboxEntry retried = store.outbox().get(0);
-        Duration wait = Duration.between(clock.instant(), retried.notBefore());
+        Instant due = retried.notBefore().isAfter(budget.readyAt(Endpoint.DM_SEND))
+                ? retried.notBefore() : budget.readyAt(Endpoint.DM_SEND);
+        Duration wait = Duration.between(clock.instant(), due);
         clock.advance(wait.minusMillis(1));
         int early = sender.sendDue();
         clock.advance(Duration.ofMillis(1));
@@ -117,13 +126,13 @@ class OutboxSenderTest {
     }
 
     @Test
-    void aRateLimitPausesSendingUntilTheResetHeader() {
+    void aRateLimitPausesSendingUntilTheResetHeaderPlusTheMargin() {
         queue(Recipient.login("alice"), "notice", false);
         long reset = clock.instant().plusSeconds(60).getEpochSecond();
         twitter.failNextSend(failure(429, 88, OptionalLong.of(reset)));
 
         sender.sendDue();
-        clock.advance(Duration.ofSeconds(59));
+        clock.advance(Duration.ofSeconds(60));
         sender.sendDue();
         assertEquals(List.of(), twitter.sent());
         clock.advance(Duration.ofSeconds(1));

@@ -1,4 +1,4 @@
-package casebird.twitter.outbox;
+package casebird.twitter.budget;
 
 import java.time.Duration;
 import java.util.Random;

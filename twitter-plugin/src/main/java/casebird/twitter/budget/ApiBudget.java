@@ -1,0 +1,149 @@
+package casebird.twitter.budget;
+
+import casebird.twitter.twitter.TwitterApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Calls left per endpoint, learned from every answer's {@code x-rate-limit-*} headers and
+ * counted locally between answers; before the first answer it assumes Twitter's published
+ * limits. An endpoint is ready when its window has calls left and it is not backing off
+ * after a 429 (until the reset plus a margin) or after transient failures (exponential
+ * backoff with full jitter). Thread-safe; all time comes from the injected clock.
+ */
+public final class ApiBudget {
+
+    private static final class State {
+        RateWindow window;
+        int failures;
+        Instant blockedUntil = Instant.MIN;
+    }
+
+    private final Clock clock;
+    private final Duration rateWindow;
+    private final Duration sendWindow;
+    private final Duration margin;
+    private final Backoff backoff;
+    private final Map<Endpoint, State> states = new EnumMap<>(Endpoint.class);
+
+    /**
+     * Creates a budget.
+     *
+     * @param rateWindow the window of the 15-minute endpoints, until headers say otherwise
+     * @param sendWindow the window of the sending endpoint (24 h)
+     * @param margin how long after a window's reset a spent endpoint waits (clock skew)
+     * @param backoff the delays after transient failures
+     */
+    public ApiBudget(Clock clock, Duration rateWindow, Duration sendWindow, Duration margin,
+            Backoff backoff) {
+        this.clock = clock;
+        this.rateWindow = rateWindow;
+        this.sendWindow = sendWindow;
+        this.margin = margin;
+        this.backoff = backoff;
+    }
+
+    /** The endpoint's current window, renewed when its reset has passed. */
+    public synchronized RateWindow window(Endpoint endpoint) {
+        return state(endpoint).window;
+    }
+
+    /** The calls left in each endpoint's current window, by endpoint path, for health. */
+    public synchronized Map<String, Integer> left() {
+        Map<String, Integer> left = new TreeMap<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            left.put(endpoint.path(), state(endpoint).window.remaining());
+        }
+        return left;
+    }
+
+    /** How long a window of that endpoint lasts, as configured. */
+    public Duration windowLength(Endpoint endpoint) {
+        return endpoint.sendWindow() ? sendWindow : rateWindow;
+    }
+
+    /** When the endpoint's current window ends, plus the margin for clock skew. */
+    public synchronized Instant renewedAt(Endpoint endpoint) {
+        return state(endpoint).window.reset().plus(margin);
+    }
+
+    /** The earliest time a call to the endpoint may go: now when it is ready. */
+    public synchronized Instant readyAt(Endpoint endpoint) {
+        Instant now = clock.instant();
+        State s = state(endpoint);
+        Instant ready = s.window.remaining() > 0 ? now : s.window.reset().plus(margin);
+        return max(max(ready, s.blockedUntil), now);
+    }
+
+    /**
+     * Counts one call about to be made.
+     *
+     * @throws BudgetSpentException when the endpoint is not ready: the call must not be made
+     */
+    public synchronized void take(Endpoint endpoint) {
+        Instant ready = readyAt(endpoint);
+        if (ready.isAfter(clock.instant())) {
+            throw new BudgetSpentException(endpoint, ready);
+        }
+        State s = state(endpoint);
+        s.window = s.window.spend();
+    }
+
+    /** Records an answer's rate-limit headers: they overrule the local count. */
+    public synchronized void learn(Endpoint endpoint, int limit, int remaining,
+            long resetEpochSeconds) {
+        if (limit > 0 && remaining >= 0) {
+            state(endpoint).window = new RateWindow(
+                    limit, Math.min(remaining, limit), Instant.ofEpochSecond(resetEpochSeconds));
+        }
+    }
+
+    /** Records an answered call: transient failures are over. */
+    public synchronized void succeeded(Endpoint endpoint) {
+        state(endpoint).failures = 0;
+    }
+
+    /**
+     * Records a failed call: a 429 spends the window until its reset (from the header, or a
+     * whole window when there is none); 5xx, no answer and unparseable answers back off.
+     */
+    public synchronized void failed(Endpoint endpoint, TwitterApiException e) {
+        State s = state(endpoint);
+        Instant now = clock.instant();
+        if (e.rateLimited()) {
+            Instant reset = e.rateLimitReset().isPresent()
+                    ? Instant.ofEpochSecond(e.rateLimitReset().getAsLong())
+                    : now.plus(windowLength(endpoint));
+            s.window = new RateWindow(s.window.limit(), 0, max(reset, now));
+            s.blockedUntil = s.window.reset().plus(margin);
+        } else if (isTransient(e)) {
+            s.failures++;
+            s.blockedUntil = now.plus(backoff.delayAfter(s.failures));
+        } else {
+            s.failures = 0;
+        }
+    }
+
+    /** 5xx, no answer at all (-1), or a 200 whose body could not be read. */
+    static boolean isTransient(TwitterApiException e) {
+        return e.status() < 0 || e.status() >= 500 || e.status() == 200;
+    }
+
+    private State state(Endpoint endpoint) {
+        Instant now = clock.instant();
+        State s = states.computeIfAbsent(endpoint, e -> new State());
+        if (s.window == null || !now.isBefore(s.window.reset())) {
+            int limit = s.window == null ? endpoint.defaultLimit() : s.window.limit();
+            s.window = new RateWindow(limit, limit, now.plus(windowLength(endpoint)));
+        }
+        return s;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

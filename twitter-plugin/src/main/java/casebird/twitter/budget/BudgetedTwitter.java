@@ -1,0 +1,69 @@
+package casebird.twitter.budget;
+
+import casebird.twitter.twitter.BotAccount;
+import casebird.twitter.twitter.EventPage;
+import casebird.twitter.twitter.SentMessage;
+import casebird.twitter.twitter.TwitterApiException;
+import casebird.twitter.twitter.TwitterPort;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TwitterPort} that makes a call only when the {@link ApiBudget} allows it, and
+ * tells the budget how each call ended; the port it wraps reports the rate-limit headers.
+ *
+ * <p>Every method throws {@link BudgetSpentException} instead of calling past the budget.
+ */
+public final class BudgetedTwitter implements TwitterPort {
+
+    private final TwitterPort twitter;
+    private final ApiBudget budget;
+
+    /** Wraps a port; the same budget should receive that port's headers. */
+    public BudgetedTwitter(TwitterPort twitter, ApiBudget budget) {
+        this.twitter = twitter;
+        this.budget = budget;
+    }
+
+    @Override
+    public BotAccount verifyCredentials() {
+        return call(Endpoint.VERIFY_CREDENTIALS, twitter::verifyCredentials);
+    }
+
+    @Override
+    public EventPage listEvents(Optional<String> cursor) {
+        return call(Endpoint.DM_LIST, () -> twitter.listEvents(cursor));
+    }
+
+    @Override
+    public SentMessage send(long recipientId, String text) {
+        return call(Endpoint.DM_SEND, () -> twitter.send(recipientId, text));
+    }
+
+    @Override
+    public Map<String, Long> lookupIds(Collection<String> screenNames) {
+        return call(Endpoint.USERS_LOOKUP, () -> twitter.lookupIds(screenNames));
+    }
+
+    @Override
+    public void destroy(long eventId) {
+        call(Endpoint.DM_DESTROY, () -> {
+            twitter.destroy(eventId);
+            return eventId;
+        });
+    }
+
+    private <T> T call(Endpoint endpoint, Supplier<T> call) {
+        budget.take(endpoint);
+        try {
+            T result = call.get();
+            budget.succeeded(endpoint);
+            return result;
+        } catch (TwitterApiException e) {
+            budget.failed(endpoint, e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package casebird.twitter.outbox;
+
+import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.state.Recipient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins pending notices to one agent into as few DMs as Twitter's 10,000 characters allow:
+ * their texts one per line, oldest first.
+ */
+final class NoticeDigest {
+
+    static final int MAX_CHARS = 10_000;
+
+    private NoticeDigest() {}
+
+    /** The DMs to send, each a list of entries to one recipient, oldest DM first. */
+    static List<List<OutboxEntry>> join(List<OutboxEntry> notices) {
+        Map<Recipient, List<List<OutboxEntry>>> byRecipient = new LinkedHashMap<>();
+        Map<Recipient, Integer> chars = new LinkedHashMap<>();
+        for (OutboxEntry e : notices) {
+            List<List<OutboxEntry>> dms = byRecipient.computeIfAbsent(e.to(),
+                    r -> new ArrayList<>(List.of(new ArrayList<>())));
+            int used = chars.getOrDefault(e.to(), -1);
+            int needed = used + 1 + e.text().length();
+            if (used >= 0 && needed > MAX_CHARS) {
+                dms.add(new ArrayList<>());
+                needed = e.text().length();
+            }
+            dms.get(dms.size() - 1).add(e);
+            chars.put(e.to(), needed);
+        }
+        List<List<OutboxEntry>> all = new ArrayList<>();
+        byRecipient.values().forEach(all::addAll);
+        all.sort((a, b) -> Long.compare(a.get(0).id(), b.get(0).id()));
+        return all;
+    }
+
+    /** The text of one joined DM. */
+    static String text(List<OutboxEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (OutboxEntry e : entries) {
+            text.append(text.length() == 0 ? "" : "\n").append(e.text());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package casebird.twitter.budget.sim;
+
+import casebird.twitter.budget.Endpoint;
+import casebird.twitter.twitter.DmEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one trace's run recorded, and the figures it prints. */
+final class SimRun {
+
+    final String name;
+    final Map<Long, Instant> dmSentAt = new HashMap<>();
+    final Map<Long, Integer> executions = new HashMap<>();
+    final List<Duration> latencies = new ArrayList<>();
+    final Map<String, Instant> noticeQueuedAt = new HashMap<>();
+    int commands;
+    int duplicates;
+    int noticesJoined;
+    int noticesDelivered;
+    Duration longestNoticeDelay = Duration.ZERO;
+
+    SimRun(String name) {
+        this.name = name;
+    }
+
+    /** Records a command run by the plugin now. */
+    void executed(long eventId, Instant now) {
+        int times = executions.merge(eventId, 1, Integer::sum);
+        if (times > 1) {
+            duplicates++;
+        } else {
+            latencies.add(Duration.between(dmSentAt.get(eventId), now));
+        }
+    }
+
+    /** Reads the notices out of every DM the bot sent. */
+    void delivered(List<DmEvent> sent) {
+        for (DmEvent dm : sent) {
+            String[] lines = dm.text().split("\n");
+            for (String line : lines) {
+                Instant queued = noticeQueuedAt.get(tag(line));
+                if (queued == null) {
+                    continue;
+                }
+                noticesDelivered++;
+                noticesJoined += lines.length > 1 ? 1 : 0;
+                Duration delay = Duration.between(queued, dm.createdAt());
+                longestNoticeDelay = delay.compareTo(longestNoticeDelay) > 0
+                        ? delay : longestNoticeDelay;
+            }
+        }
+    }
+
+    static String tag(String text) {
+        int end = text.indexOf(']');
+        return text.startsWith("[n") && end > 0 ? text.substring(0, end + 1) : "";
+    }
+
+    int lostCommands() {
+        return commands - executions.size();
+    }
+
+    int lostNotices() {
+        return noticeQueuedAt.size() - noticesDelivered;
+    }
+
+    double meanSeconds() {
+        return latencies.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
+    }
+
+    double percentileSeconds(double p) {
+        if (latencies.isEmpty()) {
+            return 0;
+        }
+        List<Duration> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)).toMillis() / 1000.0;
+    }
+
+    /** The figures of the run, as the benchmark prints them. */
+    String report(SimTwitter twitter, long wallMillis) {
+        StringBuilder calls = new StringBuilder();
+        for (Endpoint e : Endpoint.values()) {
+            calls.append(' ').append(e.path()).append('=').append(twitter.calls.getOrDefault(e, 0));
+        }
+        return String.format(
+                "trace %s%n  commands %d, latency from DM sent to executed: mean %.1f s,"
+                        + " p50 %.1f s, p99 %.1f s (uniform-polling bound 30.0 s)%n"
+                        + "  API calls:%s%n"
+                        + "  list pages past the first (the bot's own DMs): %d; 429s: %d"
+                        + " (plus %d injected faults)%n"
+                        + "  commands lost %d, duplicated %d; notices %d, delivered %d,"
+                        + " joined %d, lost %d, longest notice delay %s; wall %d ms%n",
+                name, commands, meanSeconds(), percentileSeconds(0.5),
+                percentileSeconds(0.99), calls, twitter.extraPages, twitter.unexpected429s,
+                twitter.injected, lostCommands(), duplicates, noticeQueuedAt.size(),
+                noticesDelivered, noticesJoined, lostNotices(),
+                longestNoticeDelay.toString().substring(2).toLowerCase(), wallMillis);
+    }
+}
