@@ -12,6 +12,8 @@ import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.Backoff;
 import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.push.PollCadence;
+import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One start of the plugin: the store it opened and the one scheduler thread that polls the
- * inbox and sends the outbox. {@link #stop()} ends the thread, waits for it and closes the
- * store.
+ * One start of the plugin: the store it opened, the webhook route if push is on, and the one
+ * scheduler thread that polls the inbox, handles deliveries and sends the outbox.
+ * {@link #stop()} closes the route, ends the thread, waits for it and closes the store.
  */
 public final class RunningPlugin {
 
@@ -42,6 +45,7 @@ public final class RunningPlugin {
     private final StateStore store;
     private final ScheduledExecutorService scheduler;
     private final Duration stopWait;
+    private Optional<PushDelivery> push = Optional.empty();
 
     private RunningPlugin(HostContext context, StateStore store, Duration stopWait) {
         this.context = context;
@@ -76,7 +80,18 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
-        plugin.schedule(settings, credentials, poller, sender, sweeper);
+        plugin.push = PushDelivery.open(context, settings, twitter, health,
+                delivery -> plugin.submit(() -> {
+                    poller.handleDelivered(delivery);
+                    if (credentials.accepted()) {
+                        sender.sendDue();
+                    }
+                }));
+        PollCadence cadence = plugin.push.map(p -> new PollCadence(settings.pollInterval(),
+                settings.reconcileInterval(), p::active, context.clock()))
+                .orElseGet(() -> PollCadence.pollingOnly(settings.pollInterval(),
+                        context.clock()));
+        plugin.schedule(settings, credentials, cadence, poller, sender, sweeper);
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
@@ -95,18 +110,24 @@ public final class RunningPlugin {
     }
 
     /**
-     * Polls every poll interval and ticks the outbox more often; both wait until Twitter has
+     * Polls as the cadence says at each poll interval (registering the webhook once the
+     * first poll is done) and ticks the outbox more often; both wait until Twitter has
      * accepted the credentials, which the first task checks in the background.
      */
     private void schedule(PluginSettings settings, CredentialsCheck credentials,
-            DirectMessagePoller poller, OutboxSender sender, DeletionSweeper sweeper) {
+            PollCadence cadence, DirectMessagePoller poller, OutboxSender sender,
+            DeletionSweeper sweeper) {
         long poll = settings.pollInterval().toMillis();
         long tick = Math.max(MIN_TICK.toMillis(),
                 Math.min(MAX_TICK.toMillis(), settings.retryBase().toMillis()));
         scheduler.scheduleWithFixedDelay(guarded(() -> {
             credentials.runIfDue();
             if (credentials.accepted()) {
-                poller.pollOnce();
+                if (cadence.due()) {
+                    cadence.polled();
+                    poller.pollOnce();
+                }
+                push.ifPresent(p -> p.tick(poller.ready()));
                 sender.sendDue();
                 sweeper.sweepOnce();
             }
@@ -137,9 +158,13 @@ public final class RunningPlugin {
         };
     }
 
-    /** Unregisters the runtime, stops the scheduler, waits for it, and closes the store. */
+    /**
+     * Unregisters the runtime, stops serving the webhook, stops the scheduler, waits for it,
+     * and closes the store.
+     */
     public void stop() {
         PluginRuntimes.unregister(context);
+        push.ifPresent(PushDelivery::close);
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {

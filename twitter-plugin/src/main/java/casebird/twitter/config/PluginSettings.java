@@ -2,6 +2,7 @@ package casebird.twitter.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugin's admin settings, checked and typed.
@@ -20,6 +21,11 @@ import java.util.Map;
  * @param deleteHandled whether handled DMs are deleted from the bot's view afterwards
  * @param deleteInterval the least time between two such deletions
  * @param sync whether each state commit is forced to the disk (survives power loss)
+ * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
+ *     plugin; empty when the plugin only polls
+ * @param reconcileInterval how often the inbox is read while push deliveries arrive
+ * @param pushSilence how long without a CRC check or delivery before push counts as failed
+ *     and the inbox is read every poll interval again
  */
 public record PluginSettings(
         Credentials credentials,
@@ -35,7 +41,10 @@ public record PluginSettings(
         Duration catchUpMargin,
         boolean deleteHandled,
         Duration deleteInterval,
-        boolean sync) {
+        boolean sync,
+        Optional<String> webhookEnv,
+        Duration reconcileInterval,
+        Duration pushSilence) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -80,7 +89,11 @@ public record PluginSettings(
                 r.duration("catch-up-margin", "2m"),
                 r.flag("delete-handled"),
                 r.duration("delete-interval", "1m"),
-                r.flag("sync"));
+                r.flag("sync"),
+                r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
+                        "an Account Activity environment label such as prod"),
+                r.duration("reconcile-interval", "15m"),
+                r.duration("push-silence", "65m"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

@@ -1,6 +1,7 @@
 package casebird.twitter.twitter;
 
 import casebird.twitter.config.PluginSettings;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import twitter4j.DirectMessage;
 import twitter4j.DirectMessageList;
+import twitter4j.HttpClientFactory;
 import twitter4j.Logger;
 import twitter4j.RateLimitStatus;
 import twitter4j.Twitter;
@@ -23,7 +25,8 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * The {@link TwitterPort} over twitter4j 4.0.7: the only class that touches twitter4j.
+ * The {@link TwitterPort} over twitter4j 4.0.7; with {@link AccountActivity} and
+ * {@link DeliveryJson}, the only classes that touch twitter4j.
  *
  * <p>twitter4j's own retries are off (it would retry POSTs too); callers own the retry
  * policy. Its errors become {@link TwitterApiException}s.
@@ -37,6 +40,7 @@ public final class Twitter4jPort implements TwitterPort {
     private static final String LOOKUP = "users/lookup";
 
     private final Twitter twitter;
+    private final AccountActivity activity;
     private final Map<String, Integer> budget = new ConcurrentHashMap<>();
 
     /**
@@ -53,7 +57,11 @@ public final class Twitter4jPort implements TwitterPort {
                     + " credentials; remove the twitter4j.loggerFactory system property or"
                     + " environment variable, or keep twitter4j's loggers at INFO");
         }
-        this.twitter = new TwitterFactory(configuration(settings)).getInstance();
+        Configuration configuration = configuration(settings);
+        this.twitter = new TwitterFactory(configuration).getInstance();
+        this.activity = new AccountActivity(
+                HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
+                twitter.getAuthorization(), settings.apiBaseUrl());
     }
 
     private static Configuration configuration(PluginSettings settings) {
@@ -143,6 +151,15 @@ public final class Twitter4jPort implements TwitterPort {
             twitter.destroyDirectMessage(eventId);
         } catch (TwitterException e) {
             throw translate("direct_messages/events/destroy", e);
+        }
+    }
+
+    @Override
+    public void registerWebhook(String env, URI url) {
+        try {
+            activity.register(env, url);
+        } catch (TwitterException e) {
+            throw translate("account_activity/all/" + env + "/webhooks", e);
         }
     }
 
