@@ -25,6 +25,7 @@ public final class PushMonitor {
     private Instant lastHeard;
     private boolean registered;
     private String problem = "the webhook is not registered yet";
+    private boolean failed;
     private String lastSentence = "";
 
     /**
@@ -55,6 +56,7 @@ public final class PushMonitor {
     /** Registering the webhook failed, for that reason. */
     public synchronized void registrationFailed(String reason) {
         registered = false;
+        failed = true;
         problem = "the webhook could not be registered: " + reason;
     }
 
@@ -67,9 +69,10 @@ public final class PushMonitor {
     /** Writes the current state into the health, logging it when it changed; cheap. */
     public void check() {
         String sentence;
-        boolean active;
+        boolean quiet;
         synchronized (this) {
-            active = active();
+            boolean active = active();
+            quiet = active || !(registered || failed);
             sentence = active ? "push: webhook deliveries arriving"
                     : registered ? "push silent: no CRC check or delivery for "
                             + words(silence) + ", polling at full rate until they resume"
@@ -81,7 +84,7 @@ public final class PushMonitor {
         }
         health.delivery(sentence + " (" + pollRates + ")");
         health.report();
-        if (active) {
+        if (quiet) {
             LOG.info(sentence);
         } else {
             LOG.warn(sentence);
