@@ -231,6 +231,11 @@ public final class FakeTwitterApi implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Every webhook delivery attempt so far, in order. */
+    List<WebhookSender.Attempt> webhookAttempts() {
+        return webhookSender.attempts();
+    }
+
     /** Schedules a fault for the next webhook delivery attempts. */
     public void addWebhookFault(WebhookFault fault) {
         webhookSender.addFault(fault);
