@@ -2,10 +2,10 @@ package casebird.harness.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -34,7 +34,6 @@ final class WebhookSender implements AutoCloseable {
     private static final long[] RETRY_SECONDS = {1, 2, 4};
 
     private final String consumerSecret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> {
                 Thread thread = new Thread(r, "fake-twitter-webhooks");
@@ -68,16 +67,15 @@ final class WebhookSender implements AutoCloseable {
     boolean crcCheck(URI url) {
         String token = RandomTokens.next(24);
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url
-                    + "?crc_token=" + token)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = TwitterJson.MAPPER.readTree(answer.body());
-            return answer.statusCode() == 200
-                    && sign(consumerSecret, token).equals(body.path("response_token").asText());
+            HttpURLConnection call = open(URI.create(url + "?crc_token=" + token), "GET");
+            try (InputStream in = call.getInputStream()) {
+                JsonNode body = TwitterJson.MAPPER.readTree(in);
+                return call.getResponseCode() == 200 && sign(consumerSecret, token)
+                        .equals(body.path("response_token").asText());
+            } finally {
+                call.disconnect();
+            }
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -144,17 +142,28 @@ final class WebhookSender implements AutoCloseable {
 
     private int post(URI url, String body, String signature) {
         try {
-            return http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header(SIGNATURE, signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpURLConnection call = open(url, "POST");
+            call.setDoOutput(true);
+            call.setRequestProperty("Content-Type", "application/json");
+            call.setRequestProperty(SIGNATURE, signature);
+            try (OutputStream out = call.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = call.getResponseCode();
+            call.disconnect();
+            return status;
         } catch (IOException e) {
             return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
         }
+    }
+
+    /** A connection that gives up after 3 s, Twitter's limit for a webhook's answer. */
+    private static HttpURLConnection open(URI url, String method) throws IOException {
+        HttpURLConnection call = (HttpURLConnection) url.toURL().openConnection();
+        call.setRequestMethod(method);
+        call.setConnectTimeout((int) TIMEOUT.toMillis());
+        call.setReadTimeout((int) TIMEOUT.toMillis());
+        return call;
     }
 
     /** {@code sha256=} and the base64 HMAC-SHA256 of the text under the secret. */
