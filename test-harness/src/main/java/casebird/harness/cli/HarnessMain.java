@@ -48,7 +48,7 @@ public final class HarnessMain {
             "                  printing each DM, until Ctrl-C; Enter prints the plugin's health",
             BenchCommand.USAGE,
             "  workload --world DIR [--seed N]",
-            "                  drive a seeded stream of 150 case dispatches and ~525 agent",
+            "                  drive a seeded stream of 200 case dispatches and ~700 agent",
             "                  commands through the world in DIR, carrying on where a killed",
             "                  run stopped; prints the figures; exit 0 when every command took",
             "                  effect exactly once and every notice arrived",

@@ -12,7 +12,7 @@ import java.util.Random;
 public record Workload(List<Agent> agents, List<Long> cases, List<Step> steps) {
 
     /** How many cases the {@code workload} command works through. */
-    public static final int CASES = 150;
+    public static final int CASES = 200;
 
     /** The queues agents belong to; each case goes to one of them. */
     public static final List<String> QUEUES = List.of("Support", "Billing");

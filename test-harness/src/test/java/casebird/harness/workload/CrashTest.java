@@ -30,8 +30,8 @@ class CrashTest {
 
     private static final long SEED = 20_251_126L;
     private static final int KILLS = 20;
-    private static final int MIN_KILL_DELAY_MS = 200;
-    private static final int MAX_KILL_DELAY_MS = 1_500;
+    private static final int MIN_KILL_DELAY_MS = 100;
+    private static final int MAX_KILL_DELAY_MS = 700;
     private static final long READY_TIMEOUT_S = 60;
     private static final long FINISH_TIMEOUT_S = 150;
 
