@@ -1,10 +1,12 @@
 package casebird.api;
 
 import casebird.api.crm.CrmSdk;
+import casebird.api.web.WebRoutes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The plain {@link HostContext} that {@link HostContext#of} returns. */
 record SimpleHostContext(
@@ -13,7 +15,8 @@ record SimpleHostContext(
         Path dataDirectory,
         Clock clock,
         String hostVersion,
-        HealthReporter health)
+        HealthReporter health,
+        Optional<WebRoutes> webRoutes)
         implements HostContext {
 
     SimpleHostContext {
@@ -23,5 +26,6 @@ record SimpleHostContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(hostVersion, "hostVersion");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(webRoutes, "webRoutes");
     }
 }

@@ -15,6 +15,8 @@ import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.push.PollCadence;
+import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,10 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One start of the plugin: the store it opened and the one scheduler thread that runs the
- * {@link WorkCycle} again when it says it is next due (at least every second, so queued DMs
- * and clock changes are noticed). {@link #stop()} ends the thread, waits for it and closes
- * the store.
+ * One start of the plugin: the store it opened, the webhook route if push is on, and the one
+ * scheduler thread that runs the {@link WorkCycle} again when it says it is next due (at
+ * least every second, so queued DMs and clock changes are noticed) and handles deliveries.
+ * {@link #stop()} closes the route, ends the thread, waits for it and closes the store.
  */
 public final class RunningPlugin {
 
@@ -49,6 +52,7 @@ public final class RunningPlugin {
     private final StateStore store;
     private final ScheduledExecutorService scheduler;
     private final Duration stopWait;
+    private Optional<PushDelivery> push = Optional.empty();
 
     private RunningPlugin(HostContext context, StateStore store, Duration stopWait) {
         this.context = context;
@@ -88,13 +92,22 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
+        plugin.push = PushDelivery.open(context, settings, twitter, health,
+                delivery -> plugin.submit(() -> {
+                    poller.handleDelivered(delivery);
+                    if (credentials.accepted()) {
+                        sender.sendDue();
+                    }
+                }));
+        PollCadence cadence = plugin.push.map(p -> new PollCadence(settings.pollInterval(),
+                settings.reconcileInterval(), p::active, context.clock()))
+                .orElseGet(() -> PollCadence.pollingOnly(settings.pollInterval(),
+                        context.clock()));
         WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
                 settings.pollInterval(), settings.pollMinInterval(),
-                settings.replyLikelyPeriod()), context.clock());
-        plugin.submit(() -> plugin.runAndReschedule(() -> {
-            credentials.runIfDue();
-            return credentials.accepted() ? cycle.runDue() : context.clock().instant().plus(MAX_TICK);
-        }));
+                settings.replyLikelyPeriod()), cadence, context.clock());
+        plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
+                poller)));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
@@ -117,6 +130,21 @@ public final class RunningPlugin {
         return new ApiBudget(context.clock(), settings.rateWindow(), settings.sendWindow(),
                 settings.rateLimitMargin(),
                 new Backoff(settings.retryBase(), settings.retryCap(), random));
+    }
+
+    /**
+     * One turn of background work once Twitter has accepted the credentials: the work
+     * cycle, then the webhook's upkeep; returns when the next turn is due.
+     */
+    private Instant turn(CredentialsCheck credentials, WorkCycle cycle,
+            DirectMessagePoller poller) {
+        credentials.runIfDue();
+        if (!credentials.accepted()) {
+            return context.clock().instant().plus(MAX_TICK);
+        }
+        Instant next = cycle.runDue();
+        push.ifPresent(p -> p.tick(poller.ready()));
+        return next;
     }
 
     /**
@@ -158,9 +186,13 @@ public final class RunningPlugin {
         };
     }
 
-    /** Unregisters the runtime, stops the scheduler, waits for it, and closes the store. */
+    /**
+     * Unregisters the runtime, stops serving the webhook, stops the scheduler, waits for it,
+     * and closes the store.
+     */
     public void stop() {
         PluginRuntimes.unregister(context);
+        push.ifPresent(PushDelivery::close);
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {

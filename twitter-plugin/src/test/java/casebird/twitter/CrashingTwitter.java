@@ -4,6 +4,7 @@ import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
 import casebird.twitter.twitter.TwitterPort;
+import java.net.URI;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -45,5 +46,10 @@ final class CrashingTwitter implements TwitterPort {
     @Override
     public void destroy(long eventId) {
         twitter.destroy(eventId);
+    }
+
+    @Override
+    public void registerWebhook(String env, URI url) {
+        twitter.registerWebhook(env, url);
     }
 }

@@ -22,12 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CRM's rule-engine host as a plugin sees it: PF4J loads the plugin ZIP and every
- * plugin and extension instance gets its plugin's one {@link HostContext}.
+ * plugin and extension instance gets its plugin's one {@link HostContext}, whose web routes
+ * the host serves on its own HTTP server on 127.0.0.1.
  */
 public final class SimulatedHost implements AutoCloseable {
 
-    /** The version PF4J checks a plugin's {@code plugin.requires} against. */
-    public static final String HOST_VERSION = "1.0.0";
+    /**
+     * The host contract version PF4J checks a plugin's {@code plugin.requires} against;
+     * 1.1.0 added web routes.
+     */
+    public static final String HOST_VERSION = "1.1.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedHost.class);
 
@@ -39,6 +43,7 @@ public final class SimulatedHost implements AutoCloseable {
     private final HostPluginManager manager;
     private final Map<String, HostContext> contexts = new ConcurrentHashMap<>();
     private final AtomicReference<PluginHealth> health = new AtomicReference<>();
+    private final HostWebServer web = new HostWebServer();
     private boolean closed;
 
     /**
@@ -117,7 +122,10 @@ public final class SimulatedHost implements AutoCloseable {
         return manager;
     }
 
-    /** Stops and unloads the plugins and deletes the host's copy of the ZIP. */
+    /**
+     * Stops and unloads the plugins, stops the host's HTTP server and deletes the host's
+     * copy of the ZIP.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -126,6 +134,7 @@ public final class SimulatedHost implements AutoCloseable {
         closed = true;
         stop();
         unload();
+        web.close();
         try {
             PluginFolder.delete(pluginCopy);
         } catch (UncheckedIOException e) {
@@ -135,7 +144,8 @@ public final class SimulatedHost implements AutoCloseable {
 
     private HostContext contextFor(String pluginId) {
         return contexts.computeIfAbsent(pluginId, id -> HostContext.of(crm, pluginSettings,
-                dataDirectory(id), clock, HOST_VERSION, health::set));
+                dataDirectory(id), clock, HOST_VERSION, health::set,
+                Optional.of(web.routesFor(id))));
     }
 
     private Path dataDirectory(String pluginId) {

@@ -17,6 +17,7 @@ final class FaultParser {
         OptionalInt code = OptionalInt.empty();
         Duration delay = Duration.ZERO;
         int times = 1;
+        int copies = 1;
         while (!in.atEnd()) {
             Token token = in.take("a fault setting");
             String text = token.text().toLowerCase(Locale.ROOT);
@@ -45,6 +46,10 @@ final class FaultParser {
                 case "drop":
                     kind = FaultKind.DROP;
                     break;
+                case "repeat":
+                    kind = FaultKind.REPEAT;
+                    copies = (int) in.number(valueToken, "a number of copies");
+                    break;
                 case "body":
                     if (!value.equalsIgnoreCase("garbage")) {
                         throw new GrammarException(valueToken.column(),
@@ -62,9 +67,15 @@ final class FaultParser {
             throw new GrammarException(1,
                     "a fault needs status=N, delay=D, reset, drop or body=garbage");
         }
-        if (kind == FaultKind.DROP && !target.equals("webhook")) {
-            throw new GrammarException(1, "only a webhook fault can drop");
+        boolean webhook = target.equals("webhook");
+        if ((kind == FaultKind.DROP || kind == FaultKind.REPEAT) && !webhook) {
+            throw new GrammarException(1, "only a webhook fault can drop or repeat");
         }
-        return new Step.Fault(line, target, kind, status, code, delay, times);
+        if (webhook && (kind == FaultKind.RESET || kind == FaultKind.GARBAGE || code.isPresent()
+                || times < 1 || copies < 1)) {
+            throw new GrammarException(1, "a webhook fault is status=N, delay=D, drop or"
+                    + " repeat=N (N at least 1), with times=N");
+        }
+        return new Step.Fault(line, target, kind, status, code, delay, copies, times);
     }
 }

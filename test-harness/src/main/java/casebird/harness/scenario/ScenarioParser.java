@@ -64,6 +64,7 @@ public final class ScenarioParser {
             case "dispatch": step = dispatch(line, in); break;
             case "accept": step = acceptAs(line, in); break;
             case "dm": step = new Step.Dm(line, in.screenName(), in.string("the message")); break;
+            case "deliver": step = forged(line, in); break;
             case "rename": step = new Step.Rename(line, in.screenName(), in.screenName()); break;
             case "fault": step = fault(line, in); break;
             case "restart": step = new Step.Restart(line); break;
@@ -74,8 +75,8 @@ public final class ScenarioParser {
             default:
                 throw new GrammarException(verb.column(), "unknown statement '" + verb.text()
                         + "'; expected one of bot, user, twitter, queue, limit, delivery, rule,"
-                        + " case, dispatch, accept, dm, rename, fault, restart, crash, wait,"
-                        + " settle, expect");
+                        + " case, dispatch, accept, dm, deliver, rename, fault, restart, crash,"
+                        + " wait, settle, expect");
         }
         in.end();
         return step;
@@ -178,6 +179,11 @@ public final class ScenarioParser {
         long id = in.caseId();
         in.expect("as");
         return new Step.AcceptAs(line, id, in.bareWord("a CRM login"));
+    }
+
+    private static Step forged(int line, TokenCursor in) throws GrammarException {
+        in.expect("forged");
+        return new Step.DeliverForged(line, in.screenName(), in.string("the message"));
     }
 
     private static Step fault(int line, TokenCursor in) throws GrammarException {

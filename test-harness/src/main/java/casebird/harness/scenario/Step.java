@@ -58,17 +58,21 @@ public sealed interface Step {
 
     record Dm(int line, String from, String text) implements Step {}
 
+    /** {@code deliver forged @name "text"}: a delivery of a DM never sent, wrongly signed. */
+    record DeliverForged(int line, String from, String text) implements Step {}
+
     record Rename(int line, String from, String to) implements Step {}
 
     /**
      * {@code fault TARGET ...}: the next {@code times} calls to the target (an endpoint,
-     * {@code *} or {@code webhook}) fail in the given way.
+     * {@code *} or {@code webhook}) fail in the given way; {@code copies} is how many times
+     * a {@code repeat} fault sends a delivery.
      */
     record Fault(int line, String target, FaultKind kind, int status, OptionalInt code,
-            Duration delay, int times) implements Step {}
+            Duration delay, int copies, int times) implements Step {}
 
     /** How a faulted call fails. */
-    enum FaultKind { STATUS, DELAY, RESET, GARBAGE, DROP }
+    enum FaultKind { STATUS, DELAY, RESET, GARBAGE, DROP, REPEAT }
 
     record Restart(int line) implements Step {}
 

@@ -7,8 +7,10 @@ import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.Fault;
 import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.TwitterAccount;
+import casebird.harness.twitter.WebhookFault;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Carries out the steps of one scenario against its world. */
@@ -42,6 +44,8 @@ final class StepExecutor {
             acceptAs(a);
         } else if (step instanceof Step.Dm dm) {
             sendDm(dm);
+        } else if (step instanceof Step.DeliverForged forged) {
+            deliverForged(forged);
         } else if (step instanceof Step.Rename r) {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
@@ -79,7 +83,7 @@ final class StepExecutor {
         } else if (step instanceof Step.Limit l) {
             limit(l);
         } else if (step instanceof Step.DeliveryPush) {
-            throw new StepFailure("delivery push is not supported yet: it comes with webhooks");
+            world.enablePush();
         }
     }
 
@@ -138,14 +142,42 @@ final class StepExecutor {
         new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(), dm.text());
     }
 
+    private void deliverForged(Step.DeliverForged forged) throws StepFailure {
+        List<Integer> statuses = world.twitter().postForgedDelivery(
+                world.account(forged.from()).id(), world.bot().id(), forged.text());
+        if (statuses.isEmpty()) {
+            throw new StepFailure("no webhook is registered for the bot; use 'delivery push'");
+        }
+        if (statuses.stream().anyMatch(status -> status < 400 || status > 499)) {
+            throw new StepFailure("the webhook did not refuse the forged delivery with a 4xx: "
+                    + statuses);
+        }
+    }
+
     private void fault(Step.Fault f) throws StepFailure {
         if (f.target().equals("webhook")) {
-            throw new StepFailure("fault webhook is not supported yet: it comes with webhooks");
+            world.twitter().addWebhookFault(webhookFault(f));
+            return;
         }
         Optional<Endpoint> endpoint = f.target().equals("*")
                 ? Optional.empty() : Optional.of(endpoint(f.target()));
         Fault.Kind kind = Fault.Kind.valueOf(f.kind().name());
         world.twitter().addFault(new Fault(endpoint, kind, f.status(), f.code(),
                 f.delay() == null ? Duration.ZERO : f.delay(), f.times()));
+    }
+
+    private static WebhookFault webhookFault(Step.Fault f) throws StepFailure {
+        WebhookFault.Kind kind = switch (f.kind()) {
+            case STATUS -> WebhookFault.Kind.FAIL;
+            case DELAY -> WebhookFault.Kind.DELAY;
+            case DROP -> WebhookFault.Kind.DROP;
+            case REPEAT -> WebhookFault.Kind.REPEAT;
+            default -> throw new StepFailure("a webhook fault is status=, delay=, drop or repeat=");
+        };
+        try {
+            return new WebhookFault(kind, f.status(), f.delay(), f.copies(), f.times());
+        } catch (IllegalArgumentException e) {
+            throw new StepFailure(e.getMessage());
+        }
     }
 }

@@ -53,6 +53,7 @@ public final class World implements AutoCloseable {
     private final List<Map<String, String>> handedOut = new CopyOnWriteArrayList<>();
     private PluginInstance plugin;
     private boolean crashing;
+    private boolean push;
 
     private World(Path pluginZip, Path root, boolean durable) throws IOException {
         this.pluginZip = pluginZip;
@@ -143,6 +144,17 @@ public final class World implements AutoCloseable {
                 () -> new IllegalStateException("no Twitter account is called @" + screenName));
     }
 
+    /**
+     * Makes the plugin take DMs by push: it is configured with an Account Activity
+     * environment, registers its webhook with the fake API, and each start waits for that.
+     */
+    public void enablePush() {
+        if (started()) {
+            throw new IllegalStateException("'delivery push' must come before the plugin starts");
+        }
+        push = true;
+    }
+
     /** Every settings map handed to a plugin instance of this world, oldest first. */
     public List<Map<String, String>> settingsHandedOut() {
         return List.copyOf(handedOut);
@@ -170,6 +182,11 @@ public final class World implements AutoCloseable {
         settings.put("rate-window", "15s");
         settings.put("send-window", "24m");
         settings.put("rate-limit-margin", "100ms");
+        if (push) {
+            settings.put("webhook-env", "casebird");
+            settings.put("reconcile-interval", "15s");
+            settings.put("push-silence", "65s");
+        }
         handedOut.add(Map.copyOf(settings));
         return settings;
     }
@@ -177,10 +194,11 @@ public final class World implements AutoCloseable {
     /**
      * Starts a host and plugin instance (with its own token for the bot) on the plugin's
      * data folder, runs the rules of CRM events no rule had run before, and waits until
-     * the plugin's first poll is answered.
+     * the plugin's first poll is answered (and, with push, until its webhook is registered).
      */
     public void start() throws InterruptedException {
         int callsBefore = twitter.calls().size();
+        int webhooksBefore = twitter.webhookSubscriptionRequests();
         PluginInstance started = PluginInstance.start(pluginZip,
                 root.resolve(state.dataFolder()), this, bot(), clock);
         synchronized (pluginChange) {
@@ -191,6 +209,12 @@ public final class World implements AutoCloseable {
         eventsToRun.forEach(rules::fire);
         eventsToRun.clear();
         awaitPoll(callsBefore, READY_TIMEOUT);
+        if (push && !Waiting.until(READY_TIMEOUT,
+                () -> twitter.webhookSubscriptionRequests() > webhooksBefore)) {
+            throw new IllegalStateException("the plugin registered no webhook within "
+                    + READY_TIMEOUT.toSeconds() + "s" + host().flatMap(SimulatedHost::health)
+                            .map(h -> "; health: " + h).orElse(""));
+        }
     }
 
     /** Stops the plugin cleanly and starts a new instance on the same data directory. */

@@ -3,6 +3,7 @@ package casebird.harness.twitter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The Twitter v1.1 endpoints the fake serves, each named by its scenario word. */
 public enum Endpoint {
@@ -12,16 +13,25 @@ public enum Endpoint {
     DM_DESTROY("dm-destroy", "direct_messages/events/destroy.json", "DELETE"),
     USERS_LOOKUP("users-lookup", "users/lookup.json", "GET", "POST"),
     USERS_SHOW("users-show", "users/show.json", "GET"),
-    VERIFY_CREDENTIALS("verify-credentials", "account/verify_credentials.json", "GET");
+    VERIFY_CREDENTIALS("verify-credentials", "account/verify_credentials.json", "GET"),
+    WEBHOOKS_LIST("webhooks-list", "account_activity/all/{env}/webhooks.json", "GET"),
+    WEBHOOK_REGISTER("webhook-register", "account_activity/all/{env}/webhooks.json", "POST"),
+    WEBHOOK_CHECK("webhook-check", "account_activity/all/{env}/webhooks/{id}.json", "PUT"),
+    WEBHOOK_DELETE("webhook-delete", "account_activity/all/{env}/webhooks/{id}.json",
+            "DELETE"),
+    SUBSCRIBE("subscribe", "account_activity/all/{env}/subscriptions.json", "POST");
 
     private final String word;
     private final String path;
     private final Set<String> methods;
+    private final Pattern pattern;
 
     Endpoint(String word, String path, String... methods) {
         this.word = word;
         this.path = path;
         this.methods = Set.of(methods);
+        this.pattern = Pattern.compile(Pattern.quote(path)
+                .replaceAll("\\{[a-z]+}", "\\\\E[A-Za-z0-9_-]+\\\\Q"));
     }
 
     /** The scenario word for this endpoint, e.g. {@code dm-list}. */
@@ -29,7 +39,7 @@ public enum Endpoint {
         return word;
     }
 
-    /** The path of this endpoint relative to the API base URL. */
+    /** The path relative to the API base URL; {@code {env}} and {@code {id}} are segments. */
     public String path() {
         return path;
     }
@@ -42,7 +52,8 @@ public enum Endpoint {
     /** The endpoint serving an HTTP method on a path relative to the base URL, if any. */
     static Optional<Endpoint> route(String method, String relativePath) {
         return Arrays.stream(values())
-                .filter(e -> e.path.equals(relativePath) && e.methods.contains(method))
+                .filter(e -> e.pattern.matcher(relativePath).matches()
+                        && e.methods.contains(method))
                 .findFirst();
     }
 }

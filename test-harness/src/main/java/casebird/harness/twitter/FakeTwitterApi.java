@@ -23,11 +23,14 @@ import java.util.function.Consumer;
 /**
  * A working fake of Twitter's v1.1 direct message API over real HTTP on 127.0.0.1: OAuth
  * 1.0a verified, rate limited per endpoint and account, with scriptable faults and a record
- * of every call.
+ * of every call; and the Account Activity API's webhooks, which get each new DM of a
+ * subscribed account pushed to them.
  */
 public final class FakeTwitterApi implements AutoCloseable {
 
     private static final int THREADS = 8;
+    /** How often registered webhooks are CRC-checked: Twitter's hour read as a minute. */
+    private static final Duration CRC_INTERVAL = Duration.ofMinutes(1);
 
     static {
         // The JDK server writes an answer's headers and body apart; without TCP_NODELAY
@@ -45,6 +48,8 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final RateLimits limits;
     private final FaultQueue faults = new FaultQueue();
     private final CallLog calls = new CallLog();
+    private final WebhookSender webhookSender;
+    private final Webhooks webhooks;
     private final ExecutorService executor;
     private final HttpServer server;
 
@@ -58,6 +63,11 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.accounts = new AccountRegistry(clock, log);
         this.messages = new MessageStore(clock, accounts, log);
         this.limits = new RateLimits(clock);
+        this.webhookSender = new WebhookSender(consumerSecret);
+        this.webhooks = new Webhooks(clock, webhookSender);
+        messages.addListener(this::push);
+        webhookSender.every(CRC_INTERVAL, () -> webhooks.all().forEach(hook ->
+                webhooks.checked(hook, webhookSender.crcCheck(hook.url()))));
         this.executor = Executors.newFixedThreadPool(THREADS, namedThreads());
         this.server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -221,6 +231,54 @@ public final class FakeTwitterApi implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Every webhook delivery attempt so far, in order. */
+    List<WebhookSender.Attempt> webhookAttempts() {
+        return webhookSender.attempts();
+    }
+
+    /** Schedules a fault for the next webhook delivery attempts. */
+    public void addWebhookFault(WebhookFault fault) {
+        webhookSender.addFault(fault);
+    }
+
+    /**
+     * How many subscription requests (a registering client's last step) were answered so
+     * far, whether they subscribed an account or found it subscribed.
+     */
+    public int webhookSubscriptionRequests() {
+        return webhooks.subscriptionRequests();
+    }
+
+    /**
+     * Posts a delivery of a DM that was never sent, signed with a wrong secret, to the
+     * webhooks of the subscribed accounts among the two, as a forger would.
+     *
+     * @return the status each webhook answered (0 for no answer); empty when none is
+     *     registered for either account
+     */
+    public List<Integer> postForgedDelivery(long senderId, long recipientId, String text) {
+        DirectMessage forged = new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
+                clock.instant());
+        return webhooks.targets(senderId, recipientId).stream()
+                .map(target -> webhookSender.postForged(target.url(), deliveryBody(target,
+                        forged)))
+                .toList();
+    }
+
+    /** Sends each new DM to the webhooks of its subscribed sender or recipient. */
+    private void push(DirectMessage message) {
+        for (Webhooks.Target target : webhooks.targets(message.senderId(),
+                message.recipientId())) {
+            webhookSender.deliver(message.id(), target.url(), deliveryBody(target, message));
+        }
+    }
+
+    private String deliveryBody(Webhooks.Target target, DirectMessage message) {
+        return TwitterJson.delivery(target.forUserId(), message,
+                accounts.byId(message.senderId()).orElseThrow(),
+                accounts.byId(message.recipientId()).orElseThrow()).toString();
+    }
+
     /** Every answered request in order of arrival. */
     public List<RecordedCall> calls() {
         return calls.all();
@@ -229,6 +287,7 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** Stops the server, waits for its threads and closes the journal file, if any. */
     @Override
     public void close() {
+        webhookSender.close();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -253,6 +312,11 @@ public final class FakeTwitterApi implements AutoCloseable {
         handlers.put(Endpoint.USERS_LOOKUP, users::lookup);
         handlers.put(Endpoint.USERS_SHOW, users::show);
         handlers.put(Endpoint.VERIFY_CREDENTIALS, users::verifyCredentials);
+        handlers.put(Endpoint.WEBHOOKS_LIST, webhooks::list);
+        handlers.put(Endpoint.WEBHOOK_REGISTER, webhooks::register);
+        handlers.put(Endpoint.WEBHOOK_CHECK, webhooks::check);
+        handlers.put(Endpoint.WEBHOOK_DELETE, webhooks::delete);
+        handlers.put(Endpoint.SUBSCRIBE, webhooks::subscribe);
         return handlers;
     }
 

@@ -15,6 +15,8 @@ final class TwitterJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter
             .ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WEBHOOK_TIME = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** What a POST events/new.json asks for. */
     record SendRequest(long recipientId, String text) {
@@ -40,6 +42,31 @@ final class TwitterJson {
         entities.putArray("user_mentions");
         entities.putArray("urls");
         return event;
+    }
+
+    /**
+     * An Account Activity delivery of one DM event to the webhook of {@code forUser}, with
+     * the two accounts in {@code users} as Twitter sends them.
+     */
+    static ObjectNode delivery(long forUser, DirectMessage message, TwitterAccount from,
+            TwitterAccount to) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("for_user_id", Long.toString(forUser));
+        body.putArray("direct_message_events").add(event(message));
+        ObjectNode users = body.putObject("users");
+        for (TwitterAccount account : new TwitterAccount[] {from, to}) {
+            ObjectNode user = users.putObject(Long.toString(account.id()));
+            user.put("id", Long.toString(account.id()));
+            user.put("created_timestamp", Long.toString(message.createdAt().toEpochMilli()));
+            user.put("name", account.screenName());
+            user.put("screen_name", account.screenName());
+        }
+        return body;
+    }
+
+    /** A webhook's {@code created_timestamp}, as {@code 2016-06-02 23:54:02 +0000}. */
+    static String webhookTime(long epochMillis) {
+        return WEBHOOK_TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** The DM a {@code message_create} event describes, its text unescaped. */

@@ -117,4 +117,18 @@ class SampleContractTest {
         assertHasShapeOf(sample("twitter-ruby_direct_message_events.json").path("events")
                 .path(1), ours.path("events").path(1));
     }
+
+    @Test
+    void webhookDeliveryHasTheShapeOfTheAccountActivitySample() throws Exception {
+        JsonNode sample = sample("courier_aaa_direct_message_events_webhook.json");
+        DirectMessage dm = api.deliver(alice.id(), bot.id(), "hello");
+
+        JsonNode ours = TwitterJson.delivery(bot.id(), dm, alice, bot);
+
+        assertHasShapeOf(sample.path("direct_message_events").path(0),
+                ours.path("direct_message_events").path(0));
+        assertHasShapeOf(sample.path("users").path("272953809"),
+                ours.path("users").path(Long.toString(alice.id())));
+        assertEquals(JsonNodeType.STRING, ours.path("for_user_id").getNodeType());
+    }
 }

@@ -5,6 +5,7 @@ import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
+import java.net.URI;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,14 @@ public final class BudgetedTwitter implements TwitterPort {
         call(Endpoint.DM_DESTROY, () -> {
             twitter.destroy(eventId);
             return eventId;
+        });
+    }
+
+    @Override
+    public void registerWebhook(String env, URI url) {
+        call(Endpoint.WEBHOOKS, () -> {
+            twitter.registerWebhook(env, url);
+            return url;
         });
     }
 

@@ -9,7 +9,8 @@ public enum Endpoint {
     DM_SEND("direct_messages/events/new", 1000, true),
     DM_DESTROY("direct_messages/events/destroy", 15, false),
     USERS_LOOKUP("users/lookup", 900, false),
-    VERIFY_CREDENTIALS("account/verify_credentials", 75, false);
+    VERIFY_CREDENTIALS("account/verify_credentials", 75, false),
+    WEBHOOKS("account_activity/all/webhooks", 15, false);
 
     private final String path;
     private final int defaultLimit;

@@ -2,6 +2,7 @@ package casebird.twitter.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugin's admin settings, checked and typed.
@@ -25,6 +26,11 @@ import java.util.Map;
  * @param rateWindow Twitter's window of the 15-minute limits, until its answers say
  * @param sendWindow Twitter's window of the sending limit (24 h)
  * @param rateLimitMargin how long after a window's reset a spent endpoint waits
+ * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
+ *     plugin; empty when the plugin only polls
+ * @param reconcileInterval how often the inbox is read while push deliveries arrive
+ * @param pushSilence how long without a CRC check or delivery before push counts as failed
+ *     and the inbox is read every poll interval again
  */
 public record PluginSettings(
         Credentials credentials,
@@ -45,7 +51,10 @@ public record PluginSettings(
         Duration replyLikelyPeriod,
         Duration rateWindow,
         Duration sendWindow,
-        Duration rateLimitMargin) {
+        Duration rateLimitMargin,
+        Optional<String> webhookEnv,
+        Duration reconcileInterval,
+        Duration pushSilence) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -95,7 +104,11 @@ public record PluginSettings(
                 r.duration("reply-likely-period", "6m"),
                 r.duration("rate-window", "15m"),
                 r.duration("send-window", "24h"),
-                r.duration("rate-limit-margin", "5s"));
+                r.duration("rate-limit-margin", "5s"),
+                r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
+                        "an Account Activity environment label such as prod"),
+                r.duration("reconcile-interval", "15m"),
+                r.duration("push-silence", "65m"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

@@ -53,6 +53,15 @@ final class SettingsReader {
         return value(name).orElse(fallback);
     }
 
+    /** An optional value that must match {@code pattern}; {@code what} tells the admin. */
+    Optional<String> optional(String name, String pattern, String what) {
+        Optional<String> v = value(name);
+        if (v.isPresent() && !v.get().matches(pattern)) {
+            problems.add("setting '" + name + "' must be " + what + ": '" + v.get() + "'");
+        }
+        return v;
+    }
+
     /** An http(s) URL under its name or alias, returned ending with a slash. */
     String url(String name, String alias, String fallback) {
         String v = valueOrAlias(name, alias).orElse(fallback);

@@ -18,6 +18,7 @@ public final class HealthTracker {
     private Credentials credentials = Credentials.UNCHECKED;
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
+    private Optional<String> delivery = Optional.empty();
 
     /**
      * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
@@ -51,9 +52,15 @@ public final class HealthTracker {
         lastPoll = Optional.of(at);
     }
 
+    /** Records how DMs reach the plugin (push or polling), a sentence added to the detail. */
+    public synchronized void delivery(String sentence) {
+        delivery = Optional.of(sentence);
+    }
+
     /** Reports the current health to the host. */
     public synchronized void report() {
+        String sentences = delivery.map(d -> detail + "; " + d).orElse(detail);
         reporter.report(new PluginHealth(
-                credentials, detail, lastPoll, backlog.getAsInt(), budget.get()));
+                credentials, sentences, lastPoll, backlog.getAsInt(), budget.get()));
     }
 }

@@ -94,6 +94,14 @@ public final class AgentDirectory {
         }
     }
 
+    /**
+     * Called by the poller once per webhook delivery: like a poll, it lets the next unknown
+     * sender rebuild the map, so an agent linked a moment ago is known by push as by polling.
+     */
+    public synchronized void beginDelivery() {
+        refreshAllowed = true;
+    }
+
     private Optional<Long> resolve(String fieldValue) {
         Optional<Long> id = HandleValue.numericId(fieldValue);
         Optional<String> name = HandleValue.screenName(fieldValue);

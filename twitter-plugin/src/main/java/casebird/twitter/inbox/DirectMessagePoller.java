@@ -9,6 +9,7 @@ import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.BotAccount;
+import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * nothing older than the install runs. Below the position it looks back a margin for
  * events that surfaced late. An event whose command fails unexpectedly stops the poll
  * before it, so the next poll retries it.
+ *
+ * <p>Events a webhook delivered take the same path (same filters, key and processed-id
+ * record) without moving the position, so polling still finds any delivery that was lost;
+ * an event both delivered and polled, or delivered twice, runs once.
  */
 public final class DirectMessagePoller {
 
@@ -73,13 +78,13 @@ public final class DirectMessagePoller {
     public boolean pollOnce() {
         boolean complete = false;
         try {
-            BotAccount me = bot();
+            bot();
             directory.beginPoll();
             OptionalLong position = store.position();
             if (position.isEmpty()) {
                 store.startAt(reader.newest().map(DmEvent::id).orElse(0L));
             } else {
-                handleNew(me, reader.since(position.getAsLong()), position.getAsLong());
+                handleNew(reader.since(position.getAsLong()), position.getAsLong());
             }
             health.polled(clock.instant());
             store.prune(clock.instant().minus(KEEP_PROCESSED));
@@ -93,6 +98,39 @@ public final class DirectMessagePoller {
         return complete;
     }
 
+    /** Whether the first poll has set the position, so that deliveries can be handled. */
+    public boolean ready() {
+        return bot != null && store.position().isPresent();
+    }
+
+    /**
+     * Handles the DM events of one webhook delivery, oldest first; before the first poll,
+     * or for another account than the bot, it ignores them (polling reads them instead).
+     */
+    public void handleDelivered(Delivery delivery) {
+        if (!ready() || delivery.forUserId().orElse(bot.id()) != bot.id()) {
+            LOG.debug("delivery ignored: the first poll has not run or it is for another user");
+            return;
+        }
+        directory.beginDelivery();
+        long floor = store.floor();
+        delivery.events().stream()
+                .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id()))
+                .sorted(Comparator.comparingLong(DmEvent::id))
+                .forEach(e -> {
+                    try {
+                        handle(e, true);
+                    } catch (RuntimeException failure) {
+                        audit.failed(e, failure);
+                    }
+                });
+        health.report();
+    }
+
+    private boolean isForUs(DmEvent e) {
+        return e.recipientId() == bot.id() && e.senderId() != bot.id();
+    }
+
     private BotAccount bot() {
         if (bot == null) {
             bot = twitter.verifyCredentials();
@@ -102,7 +140,7 @@ public final class DirectMessagePoller {
         return bot;
     }
 
-    private void handleNew(BotAccount me, List<DmEvent> events, long position) {
+    private void handleNew(List<DmEvent> events, long position) {
         long floor = store.floor();
         List<DmEvent> candidates = events.stream()
                 .filter(e -> e.id() > floor)
@@ -110,10 +148,9 @@ public final class DirectMessagePoller {
                 .toList();
         long done = position;
         for (DmEvent e : candidates) {
-            boolean forUs = e.recipientId() == me.id() && e.senderId() != me.id();
-            if (forUs && !store.isProcessed(e.id())) {
+            if (isForUs(e) && !store.isProcessed(e.id())) {
                 try {
-                    handle(e);
+                    handle(e, false);
                 } catch (RuntimeException failure) {
                     audit.failed(e, failure);
                     break;
@@ -124,20 +161,28 @@ public final class DirectMessagePoller {
         store.advancePosition(done);
     }
 
-    private void handle(DmEvent e) {
+    private void handle(DmEvent e, boolean delivered) {
         Instant now = clock.instant();
         Optional<String> login = directory.loginOf(e.senderId());
         if (login.isPresent()) {
             Handled handled = commands.run(login.get(), Long.toString(e.id()), e.text());
-            store.completeEvent(e.id(), now, Optional.of(reply(e, handled.reply(), now)),
-                    deleteHandled);
+            complete(e, now, Optional.of(reply(e, handled.reply(), now)), delivered);
             audit.handled(e, login.get(), handled);
         } else {
             boolean admitted = gate.admit(e.senderId(), now);
-            store.completeEvent(e.id(), now, admitted
+            complete(e, now, admitted
                     ? Optional.of(reply(e, UnlinkedReplyGate.REPLY, now)) : Optional.empty(),
-                    deleteHandled);
+                    delivered);
             audit.unlinked(e, admitted);
+        }
+    }
+
+    private void complete(DmEvent e, Instant now, Optional<OutboxEntry> reply,
+            boolean delivered) {
+        if (delivered) {
+            store.completeDeliveredEvent(e.id(), now, reply, deleteHandled);
+        } else {
+            store.completeEvent(e.id(), now, reply, deleteHandled);
         }
     }
 

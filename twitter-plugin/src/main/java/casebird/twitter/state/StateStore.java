@@ -130,15 +130,34 @@ public final class StateStore implements AutoCloseable {
      */
     public synchronized void completeEvent(long eventId, Instant at, Optional<OutboxEntry> reply,
             boolean deleteLater) {
+        if (markProcessed(eventId, at, reply, deleteLater)) {
+            putPosition(eventId);
+            commit();
+        }
+    }
+
+    /**
+     * Marks a DM event that a webhook delivered handled, as {@link #completeEvent} does but
+     * leaving the position alone: the poller still reads every listed event above it, so
+     * one whose delivery was lost is caught by the next poll.
+     */
+    public synchronized void completeDeliveredEvent(long eventId, Instant at,
+            Optional<OutboxEntry> reply, boolean deleteLater) {
+        if (markProcessed(eventId, at, reply, deleteLater)) {
+            commit();
+        }
+    }
+
+    private boolean markProcessed(long eventId, Instant at, Optional<OutboxEntry> reply,
+            boolean deleteLater) {
         if (processed.putIfAbsent(eventId, at.toEpochMilli()) != null) {
-            return;
+            return false;
         }
         reply.ifPresent(this::putNew);
         if (deleteLater && deletions.size() < MAX_DELETIONS) {
             deletions.put(eventId, at.toEpochMilli());
         }
-        putPosition(eventId);
-        commit();
+        return true;
     }
 
     /** Handled DMs waiting to be deleted from the bot's view, oldest first, at most {@code max}. */

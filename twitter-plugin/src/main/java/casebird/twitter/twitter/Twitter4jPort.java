@@ -3,6 +3,7 @@ package casebird.twitter.twitter;
 import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.budget.Endpoint;
 import casebird.twitter.config.PluginSettings;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import twitter4j.DirectMessage;
 import twitter4j.DirectMessageList;
+import twitter4j.HttpClientFactory;
 import twitter4j.Logger;
 import twitter4j.RateLimitStatus;
 import twitter4j.Twitter;
@@ -24,7 +26,8 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * The {@link TwitterPort} over twitter4j 4.0.7: the only class that touches twitter4j.
+ * The {@link TwitterPort} over twitter4j 4.0.7; with {@link AccountActivity} and
+ * {@link DeliveryJson}, the only classes that touch twitter4j.
  *
  * <p>twitter4j's own retries are off (it would retry POSTs too); callers own the retry
  * policy. Its errors become {@link TwitterApiException}s. Every answer's rate-limit headers,
@@ -36,6 +39,7 @@ public final class Twitter4jPort implements TwitterPort {
 
     private final Twitter twitter;
     private final ApiBudget budget;
+    private final AccountActivity activity;
 
     /**
      * Builds a client from the plugin's settings that reports rate-limit headers to the budget.
@@ -51,8 +55,12 @@ public final class Twitter4jPort implements TwitterPort {
                     + " credentials; remove the twitter4j.loggerFactory system property or"
                     + " environment variable, or keep twitter4j's loggers at INFO");
         }
-        this.twitter = new TwitterFactory(configuration(settings)).getInstance();
+        Configuration configuration = configuration(settings);
+        this.twitter = new TwitterFactory(configuration).getInstance();
         this.budget = budget;
+        this.activity = new AccountActivity(
+                HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
+                twitter.getAuthorization(), settings.apiBaseUrl());
     }
 
     private static Configuration configuration(PluginSettings settings) {
@@ -144,6 +152,15 @@ public final class Twitter4jPort implements TwitterPort {
             learned(Endpoint.DM_DESTROY, twitter.destroyDirectMessage(eventId));
         } catch (TwitterException e) {
             throw translate(Endpoint.DM_DESTROY, e);
+        }
+    }
+
+    @Override
+    public void registerWebhook(String env, URI url) {
+        try {
+            activity.register(env, url);
+        } catch (TwitterException e) {
+            throw translate(Endpoint.WEBHOOKS, e);
         }
     }
 

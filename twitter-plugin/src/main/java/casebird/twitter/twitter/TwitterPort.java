@@ -1,5 +1,6 @@
 package casebird.twitter.twitter;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -24,4 +25,10 @@ public interface TwitterPort {
 
     /** Deletes one DM event from the bot's view. */
     void destroy(long eventId);
+
+    /**
+     * Makes {@code url} the one webhook of an Account Activity environment (Twitter checks
+     * its CRC before it accepts it) and subscribes the bot, so its DM events are pushed there.
+     */
+    void registerWebhook(String env, URI url);
 }

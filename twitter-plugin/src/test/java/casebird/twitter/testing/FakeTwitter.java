@@ -6,6 +6,7 @@ import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +40,8 @@ public final class FakeTwitter implements TwitterPort {
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
+    private final Deque<TwitterApiException> webhookFailures = new ArrayDeque<>();
+    private final List<URI> webhooks = new ArrayList<>();
     private final Clock clock;
     private int pageSize = 50;
     private long nextEventId = 5000;
@@ -93,6 +96,16 @@ public final class FakeTwitter implements TwitterPort {
     /** The next verify_credentials call fails with this exception. */
     public synchronized void failNextVerify(TwitterApiException e) {
         verifyFailures.add(e);
+    }
+
+    /** The next webhook registration fails with this exception. */
+    public synchronized void failNextWebhook(TwitterApiException e) {
+        webhookFailures.add(e);
+    }
+
+    /** The URLs registered as webhooks, in order. */
+    public synchronized List<URI> webhooks() {
+        return List.copyOf(webhooks);
     }
 
     public synchronized int verifyCalls() {
@@ -163,5 +176,13 @@ public final class FakeTwitter implements TwitterPort {
     @Override
     public synchronized void destroy(long eventId) {
         events.removeIf(e -> e.id() == eventId);
+    }
+
+    @Override
+    public synchronized void registerWebhook(String env, URI url) {
+        if (!webhookFailures.isEmpty()) {
+            throw webhookFailures.poll();
+        }
+        webhooks.add(url);
     }
 }

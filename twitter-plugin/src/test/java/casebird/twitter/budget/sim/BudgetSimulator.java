@@ -16,6 +16,7 @@ import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
@@ -109,7 +110,8 @@ public final class BudgetSimulator {
             WorkCycle cycle = new WorkCycle(poller, sender,
                     new DeletionSweeper(store, twitter, settings.deleteInterval(), clock),
                     new PollPlanner(budget, settings.pollInterval(), settings.pollMinInterval(),
-                            settings.replyLikelyPeriod()), clock);
+                            settings.replyLikelyPeriod()),
+                    PollCadence.pollingOnly(settings.pollInterval(), clock), clock);
             loop(cycle, sim, store);
             run.delivered(sim.sent);
         } finally {

@@ -8,6 +8,7 @@ import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,12 @@ final class SimTwitter implements TwitterPort {
         events.removeIf(e -> e.id() == eventId);
     }
 
+    /** The simulated day runs without push: the plugin is never configured for it. */
+    @Override
+    public void registerWebhook(String env, URI url) {
+        throw new UnsupportedOperationException("the budget simulator has no webhooks");
+    }
+
     private void call(Endpoint endpoint, boolean counts) {
         calls.merge(endpoint, 1, Integer::sum);
         Window w = window(endpoint);
@@ -151,7 +158,7 @@ final class SimTwitter implements TwitterPort {
 
     private static int limit(Endpoint endpoint) {
         return switch (endpoint) {
-            case DM_LIST, DM_DESTROY -> 15;
+            case DM_LIST, DM_DESTROY, WEBHOOKS -> 15;
             case DM_SEND -> 1000;
             case USERS_LOOKUP -> 900;
             case VERIFY_CREDENTIALS -> 75;

@@ -1,0 +1,191 @@
+package casebird.harness.twitter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Twitter's side of the webhooks: CRC checks (answered within 3 s or failed) and signed
+ * deliveries, each failed attempt retried three times (1 s, 2 s and 4 s later: Twitter's
+ * minutes read as seconds), with scripted {@link WebhookFault}s and a log of attempts.
+ */
+final class WebhookSender implements AutoCloseable {
+
+    /** What became of one delivery attempt: the webhook's status, 0 for none, -1 dropped. */
+    record Attempt(long eventId, URI url, int status) {}
+
+    static final String SIGNATURE = "x-twitter-webhooks-signature";
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final long[] RETRY_SECONDS = {1, 2, 4};
+
+    private final String consumerSecret;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> {
+                Thread thread = new Thread(r, "fake-twitter-webhooks");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final List<WebhookFault> faults = new ArrayList<>();
+    private final List<Integer> faultUses = new ArrayList<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+
+    WebhookSender(String consumerSecret) {
+        this.consumerSecret = consumerSecret;
+    }
+
+    /** Runs {@code task} every {@code interval} on the sender's thread, e.g. CRC checks. */
+    void every(Duration interval, Runnable task) {
+        scheduler.scheduleWithFixedDelay(task, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void addFault(WebhookFault fault) {
+        faults.add(fault);
+        faultUses.add(0);
+    }
+
+    List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /** Whether the webhook answered a fresh CRC challenge correctly within 3 s. */
+    boolean crcCheck(URI url) {
+        String token = RandomTokens.next(24);
+        try {
+            HttpURLConnection call = open(URI.create(url + "?crc_token=" + token), "GET");
+            try (InputStream in = call.getInputStream()) {
+                JsonNode body = TwitterJson.MAPPER.readTree(in);
+                return call.getResponseCode() == 200 && sign(consumerSecret, token)
+                        .equals(body.path("response_token").asText());
+            } finally {
+                call.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Delivers a body to a webhook in the background, retrying failed attempts. */
+    void deliver(long eventId, URI url, String body) {
+        scheduler.execute(() -> attempt(eventId, url, body, 0));
+    }
+
+    /** Posts a body signed with another secret, as a forger would; the webhook's status. */
+    int postForged(URI url, String body) {
+        return post(url, body, sign("forged-" + consumerSecret, body));
+    }
+
+    private void attempt(long eventId, URI url, String body, int retries) {
+        WebhookFault fault = takeFault();
+        WebhookFault.Kind kind = fault == null ? null : fault.kind();
+        if (kind == WebhookFault.Kind.DROP) {
+            attempts.add(new Attempt(eventId, url, -1));
+        } else if (kind == WebhookFault.Kind.FAIL) {
+            attempts.add(new Attempt(eventId, url, fault.status()));
+            retry(eventId, url, body, retries);
+        } else if (kind == WebhookFault.Kind.DELAY) {
+            scheduler.schedule(() -> send(eventId, url, body, retries, 1),
+                    fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            send(eventId, url, body, retries, kind == null ? 1 : fault.copies());
+        }
+    }
+
+    private void send(long eventId, URI url, String body, int retries, int copies) {
+        String signature = sign(consumerSecret, body);
+        int status = 0;
+        for (int i = 0; i < copies; i++) {
+            status = post(url, body, signature);
+            attempts.add(new Attempt(eventId, url, status));
+        }
+        if (status < 200 || status > 299) {
+            retry(eventId, url, body, retries);
+        }
+    }
+
+    private void retry(long eventId, URI url, String body, int retries) {
+        if (retries < RETRY_SECONDS.length) {
+            scheduler.schedule(() -> attempt(eventId, url, body, retries + 1),
+                    RETRY_SECONDS[retries], TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized WebhookFault takeFault() {
+        if (faults.isEmpty()) {
+            return null;
+        }
+        WebhookFault fault = faults.get(0);
+        int used = faultUses.get(0) + 1;
+        if (used == fault.times()) {
+            faults.remove(0);
+            faultUses.remove(0);
+        } else {
+            faultUses.set(0, used);
+        }
+        return fault;
+    }
+
+    private int post(URI url, String body, String signature) {
+        try {
+            HttpURLConnection call = open(url, "POST");
+            call.setDoOutput(true);
+            call.setRequestProperty("Content-Type", "application/json");
+            call.setRequestProperty(SIGNATURE, signature);
+            try (OutputStream out = call.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = call.getResponseCode();
+            call.disconnect();
+            return status;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** A connection that gives up after 3 s, Twitter's limit for a webhook's answer. */
+    private static HttpURLConnection open(URI url, String method) throws IOException {
+        HttpURLConnection call = (HttpURLConnection) url.toURL().openConnection();
+        call.setRequestMethod(method);
+        call.setConnectTimeout((int) TIMEOUT.toMillis());
+        call.setReadTimeout((int) TIMEOUT.toMillis());
+        return call;
+    }
+
+    /** {@code sha256=} and the base64 HMAC-SHA256 of the text under the secret. */
+    static String sign(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + Base64.getEncoder().encodeToString(
+                    mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no HmacSHA256", e);
+        }
+    }
+
+    /** Stops the sender's thread; deliveries not yet made are dropped. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

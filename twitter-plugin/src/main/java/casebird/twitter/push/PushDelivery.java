@@ -1,0 +1,83 @@
+package casebird.twitter.push;
+
+import casebird.api.HostContext;
+import casebird.api.web.WebRoute;
+import casebird.api.web.WebRoutes;
+import casebird.twitter.config.PluginSettings;
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.twitter.DeliveryJson.Delivery;
+import casebird.twitter.twitter.TwitterPort;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Push delivery of DMs while the plugin runs: the webhook route the host serves for it, its
+ * registration with Twitter and the monitor saying whether deliveries arrive.
+ * {@link #close()} stops serving the route.
+ */
+public final class PushDelivery implements AutoCloseable {
+
+    /** The webhook's path under the plugin's prefix on the host's server. */
+    public static final String PATH = "twitter/webhook";
+    private static final Logger LOG = LoggerFactory.getLogger(PushDelivery.class);
+
+    private final WebRoute route;
+    private final PushMonitor monitor;
+    private final PushRegistration registration;
+
+    private PushDelivery(WebRoute route, PushMonitor monitor, PushRegistration registration) {
+        this.route = route;
+        this.monitor = monitor;
+        this.registration = registration;
+    }
+
+    /**
+     * Serves the webhook when the settings name an environment and the host offers routes;
+     * empty (polling only) otherwise. Makes no network call.
+     */
+    public static Optional<PushDelivery> open(HostContext context, PluginSettings settings,
+            TwitterPort twitter, HealthTracker health, Consumer<Delivery> deliveries) {
+        if (settings.webhookEnv().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<WebRoutes> routes = context.webRoutes();
+        if (routes.isEmpty()) {
+            String why = "push unavailable: webhook-env is set but the host offers no HTTP"
+                    + " routes, so the plugin only polls";
+            LOG.warn(why);
+            health.delivery(why);
+            return Optional.empty();
+        }
+        PushMonitor monitor = new PushMonitor(settings.pushSilence(), settings.pollInterval(),
+                settings.reconcileInterval(), context.clock(), health);
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                new WebhookSignature(settings.credentials().consumerSecret()), monitor,
+                deliveries);
+        WebRoute route = routes.get().serve(PATH, endpoint);
+        return Optional.of(new PushDelivery(route, monitor, new PushRegistration(twitter,
+                settings.webhookEnv().get(), route, monitor, settings.reconcileInterval(),
+                context.clock())));
+    }
+
+    /** Whether deliveries count as arriving. */
+    public boolean active() {
+        return monitor.active();
+    }
+
+    /** Reports a change of state and, once the inbox is {@code ready}, registers if due. */
+    public void tick(boolean ready) {
+        monitor.check();
+        if (ready) {
+            registration.runIfDue();
+            monitor.check();
+        }
+    }
+
+    /** Stops serving the webhook. */
+    @Override
+    public void close() {
+        route.close();
+    }
+}

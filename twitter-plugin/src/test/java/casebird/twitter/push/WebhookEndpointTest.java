@@ -1,0 +1,126 @@
+package casebird.twitter.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebird.api.web.WebRequest;
+import casebird.api.web.WebResponse;
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.testing.MutableClock;
+import casebird.twitter.twitter.DeliveryJson.Delivery;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookEndpointTest {
+
+    private static final String SECRET = "apiSecret";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final PushMonitor monitor = new PushMonitor(Duration.ofMinutes(65),
+            Duration.ofMinutes(1), Duration.ofMinutes(15), clock,
+            new HealthTracker(h -> { }, () -> 0, Map::of));
+    private final List<Delivery> delivered = new ArrayList<>();
+    private final WebhookEndpoint endpoint =
+            new WebhookEndpoint(new WebhookSignature(SECRET), monitor, delivered::add);
+
+    /** A real Account Activity delivery (see the harness's samples README for its source). */
+    private static String sample() {
+        String name = "/twitter/samples/courier_aaa_direct_message_events_webhook.json";
+        try (InputStream in = WebhookEndpointTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private WebResponse post(byte[] body, Map<String, String> headers) {
+        return endpoint.handle(new WebRequest("POST", Map.of(), headers,
+                new ByteArrayInputStream(body)));
+    }
+
+    private WebResponse signedPost(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = new WebhookSignature(SECRET).crcResponse(body);
+        return post(bytes, Map.of(WebhookEndpoint.SIGNATURE, signature));
+    }
+
+    @Test
+    void crcChallengeIsAnsweredWithThePublishedToken() {
+        WebResponse answer = endpoint.handle(new WebRequest("GET",
+                Map.of("crc_token", "test token"), Map.of(), InputStream.nullInputStream()));
+
+        assertEquals(200, answer.status());
+        assertEquals("{\"response_token\":\"sha256=O5hJl2njQRIa4vsumZ+3oom9ECR5m3aQLRZkPoYelp0=\"}",
+                answer.body());
+    }
+
+    @Test
+    void aSignedDeliveryIsHandedOverWithItsDmEvents() {
+        WebResponse answer = signedPost(sample());
+
+        assertEquals(200, answer.status());
+        assertEquals(1, delivered.size());
+        assertEquals(958501034212564996L, delivered.get(0).events().get(0).id());
+        assertEquals(272953809L, delivered.get(0).events().get(0).senderId());
+        assertEquals("Hello World &amp; good wishes.", delivered.get(0).events().get(0).text());
+    }
+
+    @Test
+    void aDeliveryWithoutSignatureIs401AndAForgedOneIs403AndNeitherHasEffect() {
+        byte[] body = sample().getBytes(StandardCharsets.UTF_8);
+        String forged = new WebhookSignature("notTheSecret").crcResponse(sample());
+
+        assertEquals(401, post(body, Map.of()).status());
+        assertEquals(403, post(body, Map.of(WebhookEndpoint.SIGNATURE, forged)).status());
+        assertEquals(List.of(), delivered);
+        assertFalse(monitor.active());
+    }
+
+    @Test
+    void anOversizedBodyIs413AndAMalformedOneIs400() {
+        String huge = "{\"x\":\"" + "a".repeat(WebhookEndpoint.MAX_BODY) + "\"}";
+
+        assertEquals(413, signedPost(huge).status());
+        assertEquals(400, signedPost("{\"direct_message_events\":[{\"type\":\"message_c").status());
+        assertEquals(400, signedPost("{\"direct_message_events\":[{\"type\":\"message_create\"}]}")
+                .status());
+        assertEquals(List.of(), delivered);
+    }
+
+    @Test
+    void aFailingReaderOrOtherMethodGetsAStatusNotACrash() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        assertEquals(400, endpoint.handle(new WebRequest("POST", Map.of(), Map.of(), broken))
+                .status());
+        assertEquals(405, endpoint.handle(new WebRequest("PUT", Map.of(), Map.of(),
+                InputStream.nullInputStream())).status());
+        assertEquals(400, endpoint.handle(new WebRequest("GET", Map.of(), Map.of(),
+                InputStream.nullInputStream())).status());
+    }
+
+    @Test
+    void aGenuineDeliveryCountsAsTwitterCallingAfterRegistration() {
+        monitor.registered();
+        clock.advance(Duration.ofMinutes(60));
+        signedPost(sample());
+        clock.advance(Duration.ofMinutes(60));
+
+        assertTrue(monitor.active());
+    }
+}
