@@ -70,9 +70,8 @@ final class ApiExchangeHandler implements HttpHandler {
                 return faulty.get();
             }
         }
-        Optional<RateLimits.Quota> quota = limits.consume(endpoint, caller.id());
-        ApiResponse response = answer(endpoint, caller, request);
-        return quota.map(q -> response.withHeaders(q.headers())).orElse(response);
+        RateLimits.Quota quota = limits.consume(endpoint, caller.id());
+        return answer(endpoint, caller, request).withHeaders(quota.headers());
     }
 
     private ApiResponse answer(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
@@ -86,8 +85,7 @@ final class ApiExchangeHandler implements HttpHandler {
     /** The answer a fault forces, or empty when the call then proceeds normally. */
     private Optional<ApiResponse> applyFault(Fault fault, Endpoint endpoint,
             TwitterAccount caller) {
-        Map<String, String> rateHeaders = limits.peek(endpoint, caller.id())
-                .map(RateLimits.Quota::headers).orElse(Map.of());
+        Map<String, String> rateHeaders = limits.peek(endpoint, caller.id()).headers();
         return switch (fault.kind()) {
             case STATUS -> Optional.of(statusFault(fault, endpoint, caller, rateHeaders));
             case DELAY -> sleep(fault);
@@ -102,10 +100,9 @@ final class ApiExchangeHandler implements HttpHandler {
         if (fault.status() != 429) {
             return ApiResponse.error(error).withHeaders(rateHeaders);
         }
-        RateLimits.Quota exhausted = limits.peek(endpoint, caller.id())
-                .map(q -> new RateLimits.Quota(q.limit(), 0, q.reset()))
-                .orElse(new RateLimits.Quota(1, 0, clock.instant().plusSeconds(15)));
-        return ApiResponse.error(error).withHeaders(exhausted.headers());
+        RateLimits.Quota left = limits.peek(endpoint, caller.id());
+        return ApiResponse.error(error)
+                .withHeaders(new RateLimits.Quota(left.limit(), 0, left.reset()).headers());
     }
 
     private static Optional<ApiResponse> sleep(Fault fault) {

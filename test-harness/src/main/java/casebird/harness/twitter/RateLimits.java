@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Per-endpoint, per-account fixed-window call limits, timed by the injected clock. */
@@ -73,7 +72,10 @@ final class RateLimits {
         put(endpoint, new Limit(calls, window));
     }
 
-    /** Removes an endpoint's limit: its answers carry no rate headers any more. */
+    /**
+     * Removes an endpoint's limit: its answers then say {@link #UNLIMITED} calls are left,
+     * so that a client which budgets by the headers (as it must with Twitter) sees plenty.
+     */
     synchronized void lift(Endpoint endpoint) {
         log.accept(new TwitterChange.Lift(endpoint.name()));
         put(endpoint, null);
@@ -89,15 +91,21 @@ final class RateLimits {
         windows.keySet().removeIf(key -> key.endpoint() == endpoint);
     }
 
+    /** The limit and the calls left that a lifted endpoint's answers report. */
+    static final int UNLIMITED = 1_000_000_000;
+
+    /** How far ahead a lifted endpoint's answers put the window's reset (a scaled 15 min). */
+    private static final Duration UNLIMITED_WINDOW = Duration.ofSeconds(15);
+
     /**
-     * Counts one call, returning the quota left (empty for an unlimited endpoint).
+     * Counts one call, returning the quota left (unlimited for a lifted endpoint).
      *
      * @throws TwitterApiError 429 code 88 with the rate headers when the window is used up
      */
-    synchronized Optional<Quota> consume(Endpoint endpoint, long accountId) {
+    synchronized Quota consume(Endpoint endpoint, long accountId) {
         Limit limit = limits.get(endpoint);
         if (limit == null) {
-            return Optional.empty();
+            return unlimited();
         }
         Key key = new Key(endpoint, accountId);
         Window window = current(key, limit);
@@ -107,18 +115,21 @@ final class RateLimits {
         }
         Window after = new Window(window.reset(), window.used() + 1);
         windows.put(key, after);
-        return Optional.of(new Quota(limit.calls(), limit.calls() - after.used(), after.reset()));
+        return new Quota(limit.calls(), limit.calls() - after.used(), after.reset());
     }
 
-    /** The quota left without counting a call (empty for an unlimited endpoint). */
-    synchronized Optional<Quota> peek(Endpoint endpoint, long accountId) {
+    /** The quota left without counting a call (unlimited for a lifted endpoint). */
+    synchronized Quota peek(Endpoint endpoint, long accountId) {
         Limit limit = limits.get(endpoint);
         if (limit == null) {
-            return Optional.empty();
+            return unlimited();
         }
         Window window = current(new Key(endpoint, accountId), limit);
-        return Optional.of(new Quota(limit.calls(), limit.calls() - window.used(),
-                window.reset()));
+        return new Quota(limit.calls(), limit.calls() - window.used(), window.reset());
+    }
+
+    private Quota unlimited() {
+        return new Quota(UNLIMITED, UNLIMITED, clock.instant().plus(UNLIMITED_WINDOW));
     }
 
     private Window current(Key key, Limit limit) {
