@@ -155,7 +155,7 @@ public final class BudgetSimulator {
         while (true) {
             Instant actionAt = next < actions.size() ? actions.get(next).at() : Instant.MAX;
             boolean idle = next == actions.size() && store.outboxSize() == 0
-                    && run.executions.size() == run.commands && webhook.nextAt() == Instant.MAX;
+                    && run.executions.size() == run.commands && webhook.idle();
             Instant now = clock.instant();
             if ((idle && !now.isBefore(end)) || now.isAfter(end.plus(DRAIN))) {
                 return;

@@ -56,6 +56,11 @@ final class SimWebhook {
         return pending.isEmpty() ? Instant.MAX : pending.peek().at();
     }
 
+    /** Whether no delivery is on its way. */
+    boolean idle() {
+        return pending.isEmpty();
+    }
+
     /** Hands the plugin every delivery due by now; returns whether there was one. */
     boolean deliverDue(Consumer<Delivery> plugin) {
         boolean any = false;
