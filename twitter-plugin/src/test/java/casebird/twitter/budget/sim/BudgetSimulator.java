@@ -5,9 +5,6 @@ import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.budget.PollPlanner;
-import casebird.twitter.command.CommandParser;
-import casebird.twitter.command.Handled;
-import casebird.twitter.command.Outcome;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
@@ -17,9 +14,8 @@ import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
+import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
 import java.io.IOException;
@@ -27,16 +23,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The budget simulator: runs the plugin's real poller, outbox sender and work cycle with
  * the production default settings on a virtual clock against {@link SimTwitter}, over a
- * simulated day per trace, and prints the figures. A benchmark, not a test.
+ * simulated day per trace and {@link Push} mode, and prints the figures. A benchmark, not
+ * a test.
  */
 public final class BudgetSimulator {
 
@@ -45,17 +43,21 @@ public final class BudgetSimulator {
     private final MutableClock clock = new MutableClock(Trace.DAY);
     private final Trace trace;
     private final Map<String, String> overrides;
+    private final Push push;
+    private final SimWebhook webhook;
     private final SimRun run;
-    private long noticeSeq;
 
-    BudgetSimulator(Trace trace, Map<String, String> overrides) {
+    BudgetSimulator(Trace trace, Map<String, String> overrides, Push push) {
         this.trace = trace;
         this.overrides = overrides;
-        this.run = new SimRun(trace.name());
+        this.push = push;
+        this.webhook = new SimWebhook(push, clock, new Random(8));
+        this.run = new SimRun(trace.name() + ", " + push.name());
     }
 
     /**
-     * Runs the four standard traces and prints their figures; arguments: an optional seed,
+     * Runs the four standard traces, each polling only, with push and with push dropping a
+     * tenth of the deliveries, and prints their figures; arguments: an optional seed,
      * then plugin settings as {@code name=value} to try instead of the defaults.
      */
     public static void main(String[] args) throws IOException {
@@ -68,16 +70,24 @@ public final class BudgetSimulator {
         System.out.println("casebird budget simulator (seed " + seed + ", settings "
                 + (overrides.isEmpty() ? "defaults" : overrides) + ")");
         for (Trace trace : Trace.standard(seed)) {
-            long started = System.nanoTime();
-            BudgetSimulator sim = new BudgetSimulator(trace, overrides);
-            SimTwitter twitter = sim.run();
-            System.out.print(sim.run.report(twitter, (System.nanoTime() - started) / 1_000_000));
+            for (Push push : Push.MODES) {
+                long started = System.nanoTime();
+                BudgetSimulator sim = new BudgetSimulator(trace, overrides, push);
+                SimTwitter twitter = sim.run();
+                long wall = (System.nanoTime() - started) / 1_000_000;
+                System.out.print(sim.run.report(twitter, wall) + sim.webhook.report());
+            }
         }
     }
 
     /** What the last run recorded. */
     SimRun result() {
         return run;
+    }
+
+    /** The simulated webhook of the last run. */
+    SimWebhook webhook() {
+        return webhook;
     }
 
     /** Runs the trace to its end and until the plugin has caught up (at most a day more). */
@@ -90,17 +100,15 @@ public final class BudgetSimulator {
         Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), new Random(7));
         ApiBudget budget = new ApiBudget(clock, settings.rateWindow(), settings.sendWindow(),
                 settings.rateLimitMargin(), backoff);
-        SimTwitter sim = new SimTwitter(clock, budget, trace.faults());
+        SimTwitter sim = new SimTwitter(clock, budget, trace.faults(), webhook);
         BudgetedTwitter twitter = new BudgetedTwitter(sim, budget);
-        FakeCrm crm = new FakeCrm();
-        for (int a = 1; a <= Trace.AGENTS; a++) {
-            crm.user("agent" + a, Long.toString(agentId(a)), "Support");
-        }
+        FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
+            SimAgents agents = new SimAgents(clock, run, store);
             HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, budget::left);
             AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store);
             DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory,
-                    (login, eventId, text) -> execute(store, login, eventId, text),
+                    agents::execute,
                     new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                             settings.unlinkedReplyDailyCap()),
                     new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
@@ -111,8 +119,11 @@ public final class BudgetSimulator {
                     new DeletionSweeper(store, twitter, settings.deleteInterval(), clock),
                     new PollPlanner(budget, settings.pollInterval(), settings.pollMinInterval(),
                             settings.replyLikelyPeriod()),
-                    PollCadence.pollingOnly(settings.pollInterval(), clock), clock);
-            loop(cycle, sim, store);
+                    cadence(settings), clock);
+            loop(cycle, sim, store, agents, delivery -> {
+                poller.handleDelivered(delivery);
+                sender.sendDue();
+            });
             run.delivered(sim.sent);
         } finally {
             deleteTree(dir);
@@ -120,7 +131,23 @@ public final class BudgetSimulator {
         return sim;
     }
 
-    private void loop(WorkCycle cycle, SimTwitter sim, StateStore store) {
+    /**
+     * With push on, polls slow to the reconciliation interval all day: Twitter's hourly CRC
+     * checks keep push counted as working even while deliveries drop.
+     */
+    private PollCadence cadence(PluginSettings settings) {
+        return push.on() ? new PollCadence(settings.pollInterval(),
+                settings.reconcileInterval(), () -> true, clock)
+                : PollCadence.pollingOnly(settings.pollInterval(), clock);
+    }
+
+    /**
+     * Advances the clock from one event to the next (an action of the trace, a webhook
+     * delivery handed to the plugin as its route does, or the work cycle's next turn) and
+     * runs it, until the day is over and the plugin has caught up.
+     */
+    private void loop(WorkCycle cycle, SimTwitter sim, StateStore store, SimAgents agents,
+            Consumer<Delivery> plugin) {
         List<Trace.Action> actions = trace.actions();
         Instant end = Trace.DAY.plus(Duration.ofDays(1));
         int next = 0;
@@ -128,16 +155,19 @@ public final class BudgetSimulator {
         while (true) {
             Instant actionAt = next < actions.size() ? actions.get(next).at() : Instant.MAX;
             boolean idle = next == actions.size() && store.outboxSize() == 0
-                    && run.executions.size() == run.commands;
+                    && run.executions.size() == run.commands && webhook.idle();
             Instant now = clock.instant();
             if ((idle && !now.isBefore(end)) || now.isAfter(end.plus(DRAIN))) {
                 return;
             }
-            Instant at = actionAt.isBefore(cycleAt) ? actionAt : cycleAt;
+            Instant at = Stream.of(actionAt, webhook.nextAt(), cycleAt)
+                    .min(Instant::compareTo).orElseThrow();
             clock.advance(Duration.between(now, at.isAfter(now) ? at : now));
             if (!actionAt.isAfter(clock.instant())) {
-                act(actions.get(next++), sim, store);
+                agents.act(actions.get(next++), sim);
                 cycle.sendNow();
+                cycleAt = clock.instant();
+            } else if (webhook.deliverDue(plugin)) {
                 cycleAt = clock.instant();
             } else {
                 Instant planned = cycle.runDue();
@@ -145,51 +175,6 @@ public final class BudgetSimulator {
                         ? planned : clock.instant().plusMillis(50);
             }
         }
-    }
-
-    private void act(Trace.Action action, SimTwitter sim, StateStore store) {
-        if (action instanceof Trace.Dispatch d) {
-            List<Recipient> all = new ArrayList<>();
-            for (int a = 1; a <= Trace.AGENTS; a++) {
-                all.add(Recipient.twitterId(agentId(a)));
-            }
-            notify(store, "dispatch-" + d.caseId(), all, "New case " + d.caseId());
-        } else if (action instanceof Trace.Dm dm) {
-            run.commands++;
-            long id = sim.dmToBot(agentId(dm.agent()), dm.text());
-            run.dmSentAt.put(id, clock.instant());
-        }
-    }
-
-    private Handled execute(StateStore store, String login, String eventId, String text) {
-        run.executed(Long.parseLong(eventId), clock.instant());
-        String[] words = text.split(" ");
-        if (words[0].equals("accept")) {
-            List<Recipient> others = new ArrayList<>();
-            for (int a = 1; a <= Trace.AGENTS; a++) {
-                if (!login.equals("agent" + a)) {
-                    others.add(Recipient.twitterId(agentId(a)));
-                }
-            }
-            notify(store, "accepted-" + words[1], others,
-                    "Case " + words[1] + " accepted by " + login);
-        }
-        return new Handled(CommandParser.parse(text), Outcome.HELP, "Done: " + text);
-    }
-
-    private void notify(StateStore store, String ruleEventId, List<Recipient> to, String text) {
-        List<OutboxEntry> entries = new ArrayList<>();
-        for (Recipient r : to) {
-            String tagged = "[n" + (++noticeSeq) + "] " + text;
-            run.noticeQueuedAt.put(tagged.substring(0, tagged.indexOf(']') + 1),
-                    clock.instant());
-            entries.add(OutboxEntry.queued(r, tagged, false, clock.instant()));
-        }
-        store.appendNotices(ruleEventId, entries);
-    }
-
-    private static long agentId(int agent) {
-        return 100 + agent;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /** Runs the budget simulator on a tiny trace so that it cannot rot; its figures are not timed. */
 class BudgetSimulatorSmokeTest {
 
+    private static final Duration RECONCILE_INTERVAL = Duration.ofMinutes(15);
+
     @Test
     void aSmallDayRunsEveryCommandOnceAndDeliversEveryNoticeWithoutA429() throws Exception {
-        Trace trace = Trace.cases("smoke", 4, Trace.DAY.plus(Duration.ofHours(9)),
-                Duration.ofHours(1), Faults.none(), new Random(1));
-        BudgetSimulator simulator = new BudgetSimulator(trace, Map.of());
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.OFF);
 
         SimTwitter twitter = simulator.run();
         SimRun run = simulator.result();
@@ -27,5 +27,41 @@ class BudgetSimulatorSmokeTest {
         assertEquals(0, run.lostNotices());
         assertEquals(0, twitter.unexpected429s);
         assertTrue(run.report(twitter, 0).contains("commands 12"));
+    }
+
+    @Test
+    void withPushEveryCommandRunsOnceWithinTheDeliveryLatency() throws Exception {
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.ON);
+
+        SimTwitter twitter = simulator.run();
+        SimRun run = simulator.result();
+
+        assertEquals(12, run.commands);
+        assertEquals(0, run.lostCommands());
+        assertEquals(0, run.duplicates);
+        assertEquals(0, run.lostNotices());
+        assertEquals(0, twitter.unexpected429s);
+        assertTrue(run.percentileSeconds(1.0) <= 0.9, "slowest " + run.percentileSeconds(1.0));
+    }
+
+    @Test
+    void droppedDeliveriesAreCaughtByReconciliationWithinItsInterval() throws Exception {
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.DROPPING);
+
+        SimTwitter twitter = simulator.run();
+        SimRun run = simulator.result();
+        double slowest = run.percentileSeconds(1.0);
+
+        assertTrue(simulator.webhook().dropped > 0, "the seed drops none: choose another");
+        assertEquals(0, run.lostCommands());
+        assertEquals(0, run.duplicates);
+        assertEquals(0, twitter.unexpected429s);
+        assertTrue(slowest > 0.9, "no command waited for reconciliation: " + slowest);
+        assertTrue(slowest <= RECONCILE_INTERVAL.toSeconds(), "slowest " + slowest);
+    }
+
+    private static Trace tinyDay() {
+        return Trace.cases("smoke", 4, Trace.DAY.plus(Duration.ofHours(9)),
+                Duration.ofHours(1), Faults.none(), new Random(1));
     }
 }

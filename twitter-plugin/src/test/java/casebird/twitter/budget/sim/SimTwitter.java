@@ -25,7 +25,8 @@ import java.util.OptionalLong;
  * Twitter's v1.1 DM API as the budget sees it, on a virtual clock: Twitter's real limits in
  * fixed windows opened by the first call, headers on every answer (to the budget, as the
  * real port reports them), free replies (up to 5 within 24 h of an agent's DM), one list
- * holding received and sent DMs newest first in pages of 50, and injected faults.
+ * holding received and sent DMs newest first in pages of 50, injected faults, and the
+ * agents' DMs pushed to the {@link SimWebhook}.
  */
 final class SimTwitter implements TwitterPort {
 
@@ -37,6 +38,7 @@ final class SimTwitter implements TwitterPort {
     private final Clock clock;
     private final ApiBudget budget;
     private final Faults faults;
+    private final SimWebhook webhook;
     private final Map<Endpoint, Window> windows = new EnumMap<>(Endpoint.class);
     private final List<DmEvent> events = new ArrayList<>();
     private final Map<Long, Instant> lastDmFrom = new HashMap<>();
@@ -48,16 +50,19 @@ final class SimTwitter implements TwitterPort {
     int extraPages;
     private long nextId = 1_000_000;
 
-    SimTwitter(Clock clock, ApiBudget budget, Faults faults) {
+    SimTwitter(Clock clock, ApiBudget budget, Faults faults, SimWebhook webhook) {
         this.clock = clock;
         this.budget = budget;
         this.faults = faults;
+        this.webhook = webhook;
     }
 
-    /** An agent's DM to the bot, listed from now on; returns its event id. */
+    /** An agent's DM to the bot, listed from now on and pushed; returns its event id. */
     long dmToBot(long from, String text) {
         long id = nextId++;
-        events.add(new DmEvent(id, from, BOT, text, clock.instant()));
+        DmEvent dm = new DmEvent(id, from, BOT, text, clock.instant());
+        events.add(dm);
+        webhook.dmSent(dm);
         lastDmFrom.put(from, clock.instant());
         freeRepliesUsed.put(from, 0);
         return id;
@@ -119,7 +124,7 @@ final class SimTwitter implements TwitterPort {
         events.removeIf(e -> e.id() == eventId);
     }
 
-    /** The simulated day runs without push: the plugin is never configured for it. */
+    /** Push mode hands deliveries to the poller as the webhook route does: no registration. */
     @Override
     public void registerWebhook(String env, URI url) {
         throw new UnsupportedOperationException("the budget simulator has no webhooks");
