@@ -72,7 +72,8 @@ public final class PollPlanner {
             long reserve = ceilDiv(left.minus(likely), maxGap);
             long spare = polls - reserve;
             if (spare > 0) {
-                gap = max(minGap, min(gap, likely.dividedBy(spare)));
+                // Replies being likely may shorten the gap (down to minGap), never lengthen it.
+                gap = min(gap, max(minGap, likely.dividedBy(spare)));
             }
         }
         return later(ready, lastPoll.equals(Instant.MIN) ? now : lastPoll.plus(gap));

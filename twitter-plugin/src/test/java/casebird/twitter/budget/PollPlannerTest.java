@@ -44,6 +44,20 @@ class PollPlannerTest {
     }
 
     @Test
+    void whenBudgetIsPlentifulSendingNeverSlowsPollingDownToTheLikelyGap() {
+        budget.learn(Endpoint.DM_LIST, 100_000, 100_000,
+                clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond());
+        planner.polled(clock.instant(), true);
+        Duration idle = Duration.between(clock.instant(), planner.nextPoll(clock.instant()));
+        planner.sent(clock.instant(), 3);
+
+        Duration likely = Duration.between(clock.instant(), planner.nextPoll(clock.instant()));
+
+        assertTrue(idle.compareTo(Duration.ofSeconds(10)) < 0, "idle gap " + idle);
+        assertTrue(likely.compareTo(idle) <= 0, likely + " vs " + idle);
+    }
+
+    @Test
     void afterSendingItPollsSoonerButNeverPastTheWindow() {
         planner.polled(clock.instant(), true);
         budget.take(Endpoint.DM_LIST);
