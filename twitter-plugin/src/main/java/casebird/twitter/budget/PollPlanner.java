@@ -66,7 +66,8 @@ public final class PollPlanner {
             return later(ready, budget.renewedAt(Endpoint.DM_LIST));
         }
         Duration left = positive(Duration.between(now, window.reset()));
-        Duration gap = min(maxGap, left.dividedBy(polls));
+        // Plentiful budget polls sooner, but never more often than the shortest gap allowed.
+        Duration gap = max(min(minGap, maxGap), min(maxGap, left.dividedBy(polls)));
         if (now.isBefore(likelyUntil)) {
             Duration likely = min(Duration.between(now, likelyUntil), left);
             long reserve = ceilDiv(left.minus(likely), maxGap);

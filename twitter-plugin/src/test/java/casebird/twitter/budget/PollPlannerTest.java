@@ -44,7 +44,7 @@ class PollPlannerTest {
     }
 
     @Test
-    void whenBudgetIsPlentifulSendingNeverSlowsPollingDownToTheLikelyGap() {
+    void whenBudgetIsPlentifulItPollsAtTheShortestGapAndSendingNeverSlowsThat() {
         budget.learn(Endpoint.DM_LIST, 100_000, 100_000,
                 clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond());
         planner.polled(clock.instant(), true);
@@ -53,7 +53,7 @@ class PollPlannerTest {
 
         Duration likely = Duration.between(clock.instant(), planner.nextPoll(clock.instant()));
 
-        assertTrue(idle.compareTo(Duration.ofSeconds(10)) < 0, "idle gap " + idle);
+        assertEquals(Duration.ofSeconds(10), idle, "plentiful budget polls at the shortest gap");
         assertTrue(likely.compareTo(idle) <= 0, likely + " vs " + idle);
     }
 
