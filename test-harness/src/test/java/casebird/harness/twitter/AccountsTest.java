@@ -6,29 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AccountsTest {
-
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(Clock.systemUTC());
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class AccountsTest extends FakeApiTest {
 
     @Test
     void accountsGetDistinctIdsAndTokens() {

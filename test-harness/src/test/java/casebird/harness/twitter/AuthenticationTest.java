@@ -7,31 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthenticationTest {
-
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(Clock.systemUTC());
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class AuthenticationTest extends FakeApiTest {
 
     @Test
     void missingAuthorizationIs401Code32AndRecordedWithoutAccount() throws Exception {

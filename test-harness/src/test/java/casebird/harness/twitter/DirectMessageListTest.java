@@ -6,34 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DirectMessageListTest {
+class DirectMessageListTest extends FakeApiTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
     private TwitterAccount alice;
 
-    @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(clock);
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
-        alice = api.createAccount("alice_t");
-        api.liftLimit(Endpoint.DM_LIST);
+    @Override
+    Clock clock() {
+        return clock;
     }
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @BeforeEach
+    void createAccounts() {
+        alice = api.createAccount("alice_t");
+        api.liftLimit(Endpoint.DM_LIST);
     }
 
     private JsonNode list(String query) throws Exception {

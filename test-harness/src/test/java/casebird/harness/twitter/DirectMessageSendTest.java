@@ -5,33 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DirectMessageSendTest {
+class DirectMessageSendTest extends FakeApiTest {
 
     private static final String NEW = "direct_messages/events/new.json";
 
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
     private TwitterAccount alice;
 
     @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(Clock.systemUTC());
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
+    void createAccounts() {
         alice = api.createAccount("alice_t");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private static String body(String recipientJson, String text) {

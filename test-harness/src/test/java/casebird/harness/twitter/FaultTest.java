@@ -7,35 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultTest {
+class FaultTest extends FakeApiTest {
 
     private static final Optional<Endpoint> DM_LIST = Optional.of(Endpoint.DM_LIST);
     private static final Optional<Endpoint> DM_SEND = Optional.of(Endpoint.DM_SEND);
 
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
     private TwitterAccount alice;
 
     @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(Clock.systemUTC());
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
+    void createAccounts() {
         alice = api.createAccount("alice_t");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private HttpResponse<String> list() throws Exception {

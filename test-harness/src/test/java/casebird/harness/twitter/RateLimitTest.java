@@ -4,32 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
+class RateLimitTest extends FakeApiTest {
 
     private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
 
-    @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(clock);
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
+    @Override
+    Clock clock() {
+        return clock;
     }
 
     private HttpResponse<String> list(TwitterAccount as) throws Exception {

@@ -9,34 +9,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fake's JSON holds every field of Twitter's real samples, with the same JSON types. */
-class SampleContractTest {
+class SampleContractTest extends FakeApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FakeTwitterApi api;
-    private SignedCalls calls;
-    private TwitterAccount bot;
     private TwitterAccount alice;
 
     @BeforeEach
-    void start() throws Exception {
-        api = FakeTwitterApi.start(Clock.systemUTC());
-        calls = new SignedCalls(api);
-        bot = api.createAccount("casebird");
+    void createAccounts() {
         alice = api.createAccount("alice_t");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private static JsonNode sample(String name) throws IOException {
