@@ -2,62 +2,21 @@ package casebird.twitter.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import casebird.api.PluginHealth;
-import casebird.twitter.command.CommandParser;
-import casebird.twitter.command.Handled;
-import casebird.twitter.command.Outcome;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.state.StateStore;
-import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
-import casebird.twitter.testing.MutableClock;
 import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.twitter.DmEvent;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Webhook deliveries take the poller's path: same filters, key and processed record. */
-class DeliveredEventsTest {
-
-    private static final long ALICE = 11;
-
-    @TempDir Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final FakeTwitter twitter = new FakeTwitter(clock).account("alice_t", ALICE);
-    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t", "Support");
-    private final List<String> commands = new ArrayList<>();
-    private final List<PluginHealth> health = new ArrayList<>();
-    private StateStore store;
-    private DirectMessagePoller poller;
+class DeliveredEventsTest extends PollerFixture {
 
     @BeforeEach
-    void startPolling() {
-        store = StateStore.open(dir);
-        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize, Map::of);
-        poller = new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store),
-                (login, eventId, text) -> {
-                    commands.add(login + "|" + eventId + "|" + text);
-                    return new Handled(CommandParser.parse(text), Outcome.HELP, "did " + text);
-                },
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                new InboxPolicy(Duration.ZERO, false), clock, tracker);
+    void firstPoll() {
         poller.pollOnce();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
     }
 
     private DmEvent listed(long id) {

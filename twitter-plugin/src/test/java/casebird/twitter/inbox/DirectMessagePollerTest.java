@@ -3,75 +3,16 @@ package casebird.twitter.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.api.PluginHealth;
-import casebird.twitter.command.CommandParser;
-import casebird.twitter.command.Handled;
-import casebird.twitter.command.Outcome;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.testing.FakeCrm;
-import casebird.twitter.testing.FakeTwitter;
-import casebird.twitter.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DirectMessagePollerTest {
+class DirectMessagePollerTest extends PollerFixture {
 
-    private static final long ALICE = 11;
     private static final long MALLORY = 66;
-
-    @TempDir Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final FakeTwitter twitter = new FakeTwitter(clock).account("alice_t", ALICE);
-    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t", "Support");
-    private final List<String> commands = new ArrayList<>();
-    private final List<PluginHealth> health = new ArrayList<>();
-    private StateStore store;
-    private DirectMessagePoller poller;
-
-    @BeforeEach
-    void openStore() {
-        store = StateStore.open(dir);
-        poller = newPoller(recording());
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
-    private DirectMessagePoller newPoller(CommandRunner runner) {
-        return newPoller(runner, new InboxPolicy(Duration.ZERO, false));
-    }
-
-    private DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
-        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize, Map::of);
-        return new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store), runner,
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);
-    }
-
-    private CommandRunner recording() {
-        return (login, eventId, text) -> {
-            commands.add(login + "|" + eventId + "|" + text);
-            return handled(text, "did " + text);
-        };
-    }
-
-    private static Handled handled(String text, String reply) {
-        return new Handled(CommandParser.parse(text), Outcome.HELP, reply);
-    }
 
     private List<String> replyTexts() {
         return store.outbox().stream().map(OutboxEntry::text).toList();
