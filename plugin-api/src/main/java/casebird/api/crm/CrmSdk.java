@@ -16,6 +16,30 @@ public interface CrmSdk {
     /** The case with that id and its notes, if it exists. */
     Optional<CrmCase> findCase(long caseId);
 
+    /**
+     * The case with that id and its notes, as the given user may see it: only a case in one
+     * of the user's queues or owned by the user. Since host contract 1.2.0; the default
+     * applies that rule through {@link #findCase}, {@link #userExists} and
+     * {@link #queueMembers}, and a host whose CRM has its own read permissions overrides it.
+     *
+     * @throws CaseNotFoundException when no case has that id
+     * @throws NotPermittedException when the user is unknown ({@code UNKNOWN_USER}), or is
+     *     neither a member of the case's queue nor its owner ({@code NOT_IN_QUEUE})
+     */
+    default CrmCase viewCase(long caseId, String asUser) throws CrmException {
+        CrmCase found = findCase(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        NotPermittedException.Reason refusal;
+        if (!userExists(asUser)) {
+            refusal = NotPermittedException.Reason.UNKNOWN_USER;
+        } else if (found.owner().equals(Optional.of(asUser))
+                || found.queue().map(q -> queueMembers(q).contains(asUser)).orElse(false)) {
+            return found;
+        } else {
+            refusal = NotPermittedException.Reason.NOT_IN_QUEUE;
+        }
+        throw new NotPermittedException(caseId, asUser, refusal, found.queue(), found.owner());
+    }
+
     /** The open (not closed) cases the user owns, newest first. */
     List<CrmCase> openCasesOwnedBy(String login);
 

@@ -2,14 +2,17 @@ package casebird.api.crm;
 
 import java.util.Optional;
 
-/** The acting user may not make that change; {@link #reason()} says why. */
+/** The acting user may not make that change or see that case; {@link #reason()} says why. */
 public final class NotPermittedException extends CrmException {
 
     /** Why a change was refused. */
     public enum Reason {
         /** No CRM user has the acting login. */
         UNKNOWN_USER,
-        /** The user is not a member of the case's queue. */
+        /**
+         * The user is not a member of the case's queue (and, for a read, not its owner
+         * either).
+         */
         NOT_IN_QUEUE,
         /** Only the case's owner may do this. */
         NOT_OWNER
@@ -23,7 +26,7 @@ public final class NotPermittedException extends CrmException {
     public NotPermittedException(
             long caseId, String user, Reason reason, Optional<String> queue,
             Optional<String> owner) {
-        super(caseId, "user " + user + " may not change case " + caseId + ": " + reason);
+        super(caseId, "user " + user + " is refused case " + caseId + ": " + reason);
         this.user = user;
         this.reason = reason;
         this.queue = queue;

@@ -41,6 +41,11 @@ public final class FenceableCrm implements CrmSdk {
     }
 
     @Override
+    public CrmCase viewCase(long caseId, String asUser) throws CrmException {
+        return open().viewCase(caseId, asUser);
+    }
+
+    @Override
     public List<CrmCase> openCasesOwnedBy(String login) {
         return open().openCasesOwnedBy(login);
     }

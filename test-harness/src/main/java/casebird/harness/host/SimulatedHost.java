@@ -29,9 +29,9 @@ public final class SimulatedHost implements AutoCloseable {
 
     /**
      * The host contract version PF4J checks a plugin's {@code plugin.requires} against;
-     * 1.1.0 added web routes.
+     * 1.1.0 added web routes, 1.2.0 the SDK's read as a user ({@code CrmSdk.viewCase}).
      */
-    public static final String HOST_VERSION = "1.1.0";
+    public static final String HOST_VERSION = "1.2.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedHost.class);
 

@@ -61,10 +61,8 @@ public final class CommandService {
                     CaseReplies.closed(close.caseId(), close.notes().isPresent()));
         }
         if (command instanceof Status status) {
-            return crm.findCase(status.caseId())
-                    .map(found -> new Handled(command, Outcome.STATUS, CaseReplies.status(found)))
-                    .orElseGet(() -> new Handled(command, Outcome.NOT_FOUND,
-                            FailureReplies.notFound(status.caseId())));
+            return new Handled(command, Outcome.STATUS,
+                    CaseReplies.status(crm.viewCase(status.caseId(), login)));
         }
         if (command instanceof Mine) {
             return new Handled(command, Outcome.MINE, MineReply.of(crm.openCasesOwnedBy(login)));

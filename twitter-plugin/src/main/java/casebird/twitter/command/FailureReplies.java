@@ -21,8 +21,7 @@ final class FailureReplies {
         return conflict(verb, (CaseConflictException) failure);
     }
 
-    /** The reply naming a case that does not exist. */
-    static String notFound(long caseId) {
+    private static String notFound(long caseId) {
         return "Case " + caseId + " was not found.";
     }
 
@@ -51,6 +50,10 @@ final class FailureReplies {
     }
 
     private static String doing(Verb verb) {
-        return verb == Verb.LOG ? "log a note on" : verb.word();
+        return switch (verb) {
+            case LOG -> "log a note on";
+            case STATUS -> "see";
+            default -> verb.word();
+        };
     }
 }

@@ -40,6 +40,7 @@ class CommandOutcomeTest {
         assertEquals(Outcome.OWNED_BY_ANOTHER, outcome("accept 2"));
         assertEquals(Outcome.NOT_OWNER, outcome("close 2"));
         assertEquals(Outcome.NOT_IN_QUEUE, outcome("accept 3"));
+        assertEquals(Outcome.NOT_IN_QUEUE, outcome("status 3"));
         assertEquals(Outcome.NOT_DISPATCHED, outcome("accept 4"));
         assertEquals(Outcome.UNKNOWN_USER, service.handle("zed", "e", "accept 1").outcome());
         crm.closedCase(5, "Done", "Support", "alice");

@@ -175,18 +175,42 @@ class CommandServiceTest {
         reply("alice", "e2", "log 1234 first");
         reply("bob", "e3", "log 1234 called the customer");
 
-        String reply = reply("carol", "e4", "status #1234");
+        String reply = reply("bob", "e4", "status #1234");
 
         assertEquals("Case 1234: Printer on fire\nStatus: accepted\nQueue: Support\n"
                 + "Owner: alice\nLast note, by bob: called the customer", reply);
     }
 
     @Test
-    void statusOfFreshCaseSaysThereIsNoQueueOwnerOrNote() {
+    void statusOfUnacceptedCaseSaysThereIsNoOwnerOrNote() {
+        crm.dispatchedCase(1234, "Printer on fire", "Support");
+
+        assertEquals("Case 1234: Printer on fire\nStatus: dispatched\nQueue: Support\n"
+                + "Owner: nobody yet\nNo notes yet.", reply("alice", "e1", "status 1234"));
+    }
+
+    @Test
+    void statusOfCaseOutsideYourQueuesIsRefusedNamingItsQueue() {
+        crm.acceptedCase(1234, "Printer on fire", "Support", "alice");
+
+        assertEquals("You can't see case 1234: you are not a member of its queue Support.",
+                reply("carol", "e1", "status 1234"));
+    }
+
+    @Test
+    void statusOfCaseInNoQueueIsRefused() {
         crm.openCase(1234, "Printer on fire");
 
-        assertEquals("Case 1234: Printer on fire\nStatus: open\nQueue: none\n"
-                + "Owner: nobody yet\nNo notes yet.", reply("alice", "e1", "status 1234"));
+        assertEquals("You can't see case 1234: it is not in any queue of yours.",
+                reply("alice", "e1", "status 1234"));
+    }
+
+    @Test
+    void statusOfYourOwnCaseShowsItThoughItsQueueIsNotYours() {
+        crm.acceptedCase(1234, "Printer on fire", "Billing", "alice");
+
+        assertTrue(reply("alice", "e1", "status 1234").startsWith("Case 1234: Printer on fire\n"
+                + "Status: accepted\nQueue: Billing\nOwner: alice\n"));
     }
 
     @Test
