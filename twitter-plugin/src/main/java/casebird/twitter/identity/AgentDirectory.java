@@ -5,8 +5,9 @@ import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.collect.Lists;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * field.
  *
  * <p>A numeric field value is an id. A screen name is resolved with users/lookup and the id
- * is pinned in the store under the field's value, so a renamed or reused handle can never
- * let another account act as the agent; editing the field pins afresh. Every
- * {@link #POLLS_PER_CHECK} polls the directory pins new field values and looks a few
- * pinned names up again to report any that moved to another account.
+ * is pinned in the store for that CRM user and name, so a renamed or reused handle can never
+ * let another account act as the agent, and the same name given to another user is looked
+ * up afresh for them. A pin lasts while the user's field holds its name: a changed value is
+ * pinned afresh. Every {@link #POLLS_PER_CHECK} polls the directory pins new field values
+ * and looks a few pinned names up again to report any that moved to another account.
  */
 public final class AgentDirectory {
 
@@ -38,7 +40,7 @@ public final class AgentDirectory {
     private final TwitterPort twitter;
     private final StateStore store;
     private final PinCheck pinCheck;
-    private Map<Long, String> loginsById;
+    private final AccountOwners owners;
     private boolean refreshAllowed = true;
     private long polls;
 
@@ -49,16 +51,36 @@ public final class AgentDirectory {
         this.twitter = twitter;
         this.store = store;
         this.pinCheck = new PinCheck(twitter, store, handleField, LOOKUP_BATCH);
+        this.owners = new AccountOwners(handleField);
     }
 
-    /** The Twitter id of a CRM user, if the user's handle field is set and resolves. */
-    public Optional<Long> idOfLogin(String login) {
-        return crm.userField(login, handleField).flatMap(this::resolve);
+    /**
+     * The Twitter id of a CRM user, if the user's handle field is set and resolves to an
+     * account that no other user names and that is not the bot's own.
+     */
+    public synchronized Optional<Long> idOfLogin(String login) {
+        return crm.userField(login, handleField).flatMap(value -> resolve(login, value))
+                .filter(id -> owners.mayReach(id, login));
     }
 
-    /** The Twitter id of a screen name (with or without {@code @}), if Twitter knows it. */
-    public Optional<Long> idOfScreenName(String screenName) {
-        return resolve(screenName);
+    /**
+     * The Twitter id of a screen name (with or without {@code @}) that a rule names, if
+     * Twitter knows it and it is not the bot's own account; pinned apart from users' names.
+     */
+    public synchronized Optional<Long> idOfScreenName(String screenName) {
+        Optional<String> name = HandleValue.screenName(screenName);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = PinKey.recipient(name.get());
+        return pinned(key, name.get()).or(() -> lookUp(key, name.get()))
+                .filter(id -> owners.notBot(id, "a rule's recipient @" + name.get(),
+                        "remove it from the rule"));
+    }
+
+    /** Tells the directory the bot's own account, which is never any agent's. */
+    public synchronized void botIs(long botId) {
+        owners.botIs(botId);
     }
 
     /**
@@ -66,11 +88,11 @@ public final class AgentDirectory {
      * most once per poll.
      */
     public synchronized Optional<String> loginOf(long senderId) {
-        if (loginsById == null || (!loginsById.containsKey(senderId) && refreshAllowed)) {
-            loginsById = rebuild(crm.usersWithField(handleField));
+        if (!owners.built() || (!owners.knows(senderId) && refreshAllowed)) {
+            rebuild(crm.usersWithField(handleField));
             refreshAllowed = false;
         }
-        return Optional.ofNullable(loginsById.get(senderId));
+        return owners.ownerOf(senderId);
     }
 
     /**
@@ -88,7 +110,7 @@ public final class AgentDirectory {
             if (polls > 1) {
                 pinCheck.checkNext(fields);
             }
-            loginsById = rebuild(fields);
+            rebuild(fields);
         } catch (TwitterApiException e) {
             LOG.info("handle check skipped, will try at a later poll: {}", e.getMessage());
         }
@@ -102,48 +124,64 @@ public final class AgentDirectory {
         refreshAllowed = true;
     }
 
-    private Optional<Long> resolve(String fieldValue) {
+    private Optional<Long> resolve(String login, String fieldValue) {
         Optional<Long> id = HandleValue.numericId(fieldValue);
         Optional<String> name = HandleValue.screenName(fieldValue);
         if (id.isPresent() || name.isEmpty()) {
             return id;
         }
-        Optional<Long> pinned = store.pinnedId(name.get());
-        if (pinned.isPresent()) {
-            return pinned;
-        }
-        Long found = twitter.lookupIds(List.of(name.get())).get(name.get());
-        return found == null ? Optional.empty() : Optional.of(store.pin(name.get(), found));
+        String key = PinKey.user(login, name.get());
+        return pinned(key, name.get()).or(() -> lookUp(key, name.get()));
     }
 
-    private Map<Long, String> rebuild(Map<String, String> fieldsByLogin) {
+    /** The id pinned under the key, taking over an older plugin's pin of the name once. */
+    private Optional<Long> pinned(String key, String name) {
+        Optional<Long> held = store.pinnedId(key);
+        if (held.isPresent()) {
+            return held;
+        }
+        return PinKey.legacyName(name).flatMap(store::pinnedId).map(id -> store.pin(key, id));
+    }
+
+    private Optional<Long> lookUp(String key, String name) {
+        Long found = twitter.lookupIds(List.of(name)).get(name);
+        return found == null ? Optional.empty() : Optional.of(store.pin(key, found));
+    }
+
+    /**
+     * Pins every user's unpinned name, forgets the pins of values no user's field holds any
+     * more (an older plugin's pins go to rules), and maps each account to its users.
+     */
+    private void rebuild(Map<String, String> fieldsByLogin) {
         Map<String, String> fields = new TreeMap<>(fieldsByLogin);
-        pinUnresolvedNames(fields.values());
-        Map<Long, String> byId = new HashMap<>();
-        fields.forEach((login, value) -> idFromStore(value).ifPresent(id -> {
-            String other = byId.putIfAbsent(id, login);
-            if (other != null) {
-                LOG.warn("CRM users {} and {} name the same Twitter account {}; DMs from it act"
-                        + " as {}", other, login, id, other);
+        pinUnresolvedNames(fields);
+        Set<String> inUse = new HashSet<>();
+        fields.forEach((login, value) -> HandleValue.screenName(value)
+                .ifPresent(name -> inUse.add(PinKey.user(login, name))));
+        store.rekeyPins(key -> PinKey.legacyName(key).map(PinKey::recipient).or(() ->
+                PinKey.isUser(key) && !inUse.contains(key) ? Optional.empty() : Optional.of(key)));
+        Map<Long, List<String>> claims = new LinkedHashMap<>();
+        fields.forEach((login, value) -> idFromStore(login, value).ifPresent(id ->
+                claims.computeIfAbsent(id, k -> new ArrayList<>()).add(login)));
+        owners.update(claims);
+    }
+
+    private Optional<Long> idFromStore(String login, String fieldValue) {
+        return HandleValue.numericId(fieldValue).or(() -> HandleValue.screenName(fieldValue)
+                .flatMap(name -> store.pinnedId(PinKey.user(login, name))));
+    }
+
+    private void pinUnresolvedNames(Map<String, String> fields) {
+        Map<String, List<String>> keysByName = new LinkedHashMap<>();
+        fields.forEach((login, value) -> HandleValue.screenName(value).ifPresent(name -> {
+            String key = PinKey.user(login, name);
+            if (pinned(key, name).isEmpty()) {
+                keysByName.computeIfAbsent(name, n -> new ArrayList<>()).add(key);
             }
         }));
-        return byId;
-    }
-
-    private Optional<Long> idFromStore(String fieldValue) {
-        return HandleValue.numericId(fieldValue)
-                .or(() -> HandleValue.screenName(fieldValue).flatMap(store::pinnedId));
-    }
-
-    private void pinUnresolvedNames(Iterable<String> values) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String value : values) {
-            HandleValue.screenName(value)
-                    .filter(name -> store.pinnedId(name).isEmpty())
-                    .ifPresent(names::add);
-        }
-        for (List<String> batch : Lists.partition(List.copyOf(names), LOOKUP_BATCH)) {
-            twitter.lookupIds(batch).forEach(store::pin);
+        for (List<String> batch : Lists.partition(List.copyOf(keysByName.keySet()), LOOKUP_BATCH)) {
+            twitter.lookupIds(batch).forEach((name, id) ->
+                    keysByName.getOrDefault(name, List.of()).forEach(key -> store.pin(key, id)));
         }
     }
 }

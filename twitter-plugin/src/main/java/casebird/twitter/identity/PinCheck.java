@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -14,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks up pinned screen names again, one users/lookup call per check, and reports a name
- * that now belongs to another account: once per name and account, with what to do about it.
- * The pin holds either way; only the admin, by editing the field, links another account.
+ * that now belongs to another account: once per user, name and account, with what to do
+ * about it. The pin holds either way; only the admin, by editing the field, links another
+ * account.
  */
 final class PinCheck {
 
@@ -39,7 +39,7 @@ final class PinCheck {
     void checkNext(Map<String, String> fieldsByLogin) {
         Map<String, List<String>> loginsByName = new TreeMap<>();
         fieldsByLogin.forEach((login, value) -> HandleValue.screenName(value)
-                .filter(name -> store.pinnedId(name).isPresent())
+                .filter(name -> store.pinnedId(PinKey.user(login, name)).isPresent())
                 .ifPresent(name -> loginsByName.computeIfAbsent(name, n -> new ArrayList<>())
                         .add(login)));
         List<String> names = new ArrayList<>(loginsByName.keySet());
@@ -51,21 +51,26 @@ final class PinCheck {
         Map<String, Long> now = twitter.lookupIds(batch);
         next = from + batch.size();
         for (String name : batch) {
-            long pinned = store.pinnedId(name).orElseThrow();
-            Optional.ofNullable(now.get(name)).filter(id -> id != pinned)
-                    .ifPresent(id -> report(name, pinned, id, loginsByName.get(name)));
+            Long holder = now.get(name);
+            for (String login : loginsByName.get(name)) {
+                long pinned = store.pinnedId(PinKey.user(login, name)).orElseThrow();
+                if (holder != null && holder != pinned) {
+                    report(name, pinned, holder, login);
+                }
+            }
         }
     }
 
-    private void report(String name, long pinned, long now, List<String> logins) {
-        if (!reported.add(name + " " + now)) {
+    private void report(String name, long pinned, long now, String login) {
+        if (!reported.add(login + " " + name + " " + now)) {
             return;
         }
-        String users = String.join(", ", logins);
         LOG.warn("Twitter name @{} in the '{}' field of CRM user {} is pinned to account {},"
                 + " but Twitter now gives that name to account {}; DMs from {} are not taken"
-                + " as {}. If {} now uses another account, edit the field to that account's"
-                + " name or numeric id: a new value is resolved and pinned afresh.",
-                name, handleField, users, pinned, now, now, users, users);
+                + " as {}. If account {} is {}'s, edit the field to {}; if {} uses another"
+                + " account, edit the field to its name or numeric id. Any value other than"
+                + " @{} is looked up and pinned afresh (writing @{} again keeps the pin).",
+                name, handleField, login, pinned, now, now, login, now, login, now, login,
+                name, name);
     }
 }

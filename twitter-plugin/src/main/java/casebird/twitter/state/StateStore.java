@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -232,16 +233,36 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** The Twitter id pinned to a handle field's value, if it was resolved before. */
-    public synchronized Optional<Long> pinnedId(String fieldValue) {
-        return Optional.ofNullable(pins.get(fieldValue));
+    /** The Twitter id pinned under that key (a screen name and whom it was resolved for). */
+    public synchronized Optional<Long> pinnedId(String key) {
+        return Optional.ofNullable(pins.get(key));
     }
 
-    /** Pins a handle field's value to the Twitter id it resolved to; a pin is never replaced. */
-    public synchronized long pin(String fieldValue, long twitterId) {
-        Long held = pins.putIfAbsent(fieldValue, twitterId);
+    /** Pins a key to the Twitter id its name resolved to; a pin is never replaced. */
+    public synchronized long pin(String key, long twitterId) {
+        Long held = pins.putIfAbsent(key, twitterId);
         commit();
         return held == null ? twitterId : held;
+    }
+
+    /**
+     * Moves or forgets pins in one commit: {@code newKey} gives each key the key its pin
+     * moves to (the same key to keep it), or nothing to forget it; a move never replaces a
+     * pin the new key already holds.
+     */
+    public synchronized void rekeyPins(Function<String, Optional<String>> newKey) {
+        boolean changed = false;
+        for (String key : List.copyOf(pins.keySet())) {
+            Optional<String> to = newKey.apply(key);
+            if (!to.equals(Optional.of(key))) {
+                Long id = pins.remove(key);
+                to.ifPresent(moved -> pins.putIfAbsent(moved, id));
+                changed = true;
+            }
+        }
+        if (changed) {
+            commit();
+        }
     }
 
     /** When that unlinked sender last got the "not linked" reply, if ever. */
