@@ -134,6 +134,7 @@ public final class DirectMessagePoller {
     private BotAccount bot() {
         if (bot == null) {
             bot = twitter.verifyCredentials();
+            directory.botIs(bot.id());
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials of @"
                     + bot.screenName());
         }
