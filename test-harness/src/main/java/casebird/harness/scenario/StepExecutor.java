@@ -64,9 +64,10 @@ final class StepExecutor {
     }
 
     private void setup(Step.Setup step) throws StepFailure {
-        if (world.started() && !(step instanceof Step.TwitterAccount)) {
-            throw new StepFailure("setup statements other than 'twitter @name' must come before"
-                    + " the plugin starts");
+        if (world.started() && !(step instanceof Step.TwitterAccount
+                || step instanceof Step.User)) {
+            throw new StepFailure("setup statements other than 'twitter @name' and 'user' must"
+                    + " come before the plugin starts");
         }
         if (step instanceof Step.Bot b) {
             world.nameBot(b.screenName());
@@ -87,8 +88,11 @@ final class StepExecutor {
         }
     }
 
+    /** Adds a CRM user, or sets an existing one's handle and queues as an admin would. */
     private void addUser(Step.User user) {
-        world.crm().addUser(user.login());
+        if (!world.crm().userExists(user.login())) {
+            world.crm().addUser(user.login());
+        }
         user.twitter().ifPresent(handle -> {
             if (handle.startsWith("@") && world.twitter().accountByName(handle.substring(1))
                     .isEmpty()) {
