@@ -44,6 +44,11 @@ final class CrashingTwitter implements TwitterPort {
     }
 
     @Override
+    public Map<Long, String> lookupNames(Collection<Long> ids) {
+        return twitter.lookupNames(ids);
+    }
+
+    @Override
     public void destroy(long eventId) {
         twitter.destroy(eventId);
     }

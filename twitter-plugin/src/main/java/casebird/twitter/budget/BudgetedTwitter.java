@@ -49,6 +49,11 @@ public final class BudgetedTwitter implements TwitterPort {
     }
 
     @Override
+    public Map<Long, String> lookupNames(Collection<Long> ids) {
+        return call(Endpoint.USERS_LOOKUP, () -> twitter.lookupNames(ids));
+    }
+
+    @Override
     public void destroy(long eventId) {
         call(Endpoint.DM_DESTROY, () -> {
             twitter.destroy(eventId);

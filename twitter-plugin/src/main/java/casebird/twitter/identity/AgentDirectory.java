@@ -41,6 +41,7 @@ public final class AgentDirectory {
     private final StateStore store;
     private final PinCheck pinCheck;
     private final AccountOwners owners;
+    private final NumberPins numbers;
     private boolean refreshAllowed = true;
     private long polls;
 
@@ -52,6 +53,7 @@ public final class AgentDirectory {
         this.store = store;
         this.pinCheck = new PinCheck(twitter, store, handleField, LOOKUP_BATCH);
         this.owners = new AccountOwners(handleField);
+        this.numbers = new NumberPins(twitter, store, handleField, LOOKUP_BATCH);
     }
 
     /**
@@ -155,9 +157,12 @@ public final class AgentDirectory {
     private void rebuild(Map<String, String> fieldsByLogin) {
         Map<String, String> fields = new TreeMap<>(fieldsByLogin);
         pinUnresolvedNames(fields);
+        numbers.pinNew(fields);
         Set<String> inUse = new HashSet<>();
-        fields.forEach((login, value) -> HandleValue.screenName(value)
-                .ifPresent(name -> inUse.add(PinKey.user(login, name))));
+        fields.forEach((login, value) -> {
+            HandleValue.screenName(value).ifPresent(name -> inUse.add(PinKey.user(login, name)));
+            HandleValue.numericId(value).ifPresent(id -> inUse.add(PinKey.number(login, id)));
+        });
         store.rekeyPins(key -> PinKey.legacyName(key).map(PinKey::recipient).or(() ->
                 PinKey.isUser(key) && !inUse.contains(key) ? Optional.empty() : Optional.of(key)));
         Map<Long, List<String>> claims = new LinkedHashMap<>();

@@ -19,6 +19,11 @@ final class PinKey {
         return USER + name + ":" + login;
     }
 
+    /** The key of a bare number in a CRM user's handle field: an account id, pinned to itself. */
+    static String number(String login, long id) {
+        return user(login, "#" + id);
+    }
+
     /** The key of a screen name a rule names as a recipient. */
     static String recipient(String name) {
         return RULE + name;

@@ -17,6 +17,7 @@ import twitter4j.DirectMessageList;
 import twitter4j.HttpClientFactory;
 import twitter4j.Logger;
 import twitter4j.RateLimitStatus;
+import twitter4j.ResponseList;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterFactory;
@@ -128,22 +129,39 @@ public final class Twitter4jPort implements TwitterPort {
         Map<String, String> asked = new HashMap<>();
         screenNames.forEach(n -> asked.put(n.toLowerCase(Locale.ROOT), n));
         Map<String, Long> ids = new HashMap<>();
-        try {
-            for (User u : learned(Endpoint.USERS_LOOKUP,
-                    twitter.lookupUsers(screenNames.toArray(String[]::new)))) {
-                String name = asked.get(u.getScreenName().toLowerCase(Locale.ROOT));
-                if (name != null) {
-                    ids.put(name, u.getId());
-                }
+        for (User u : users(() -> twitter.lookupUsers(screenNames.toArray(String[]::new)))) {
+            String name = asked.get(u.getScreenName().toLowerCase(Locale.ROOT));
+            if (name != null) {
+                ids.put(name, u.getId());
             }
-            return ids;
+        }
+        return ids;
+    }
+
+    @Override
+    public Map<Long, String> lookupNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        users(() -> twitter.lookupUsers(ids.stream().mapToLong(Long::longValue).toArray()))
+                .forEach(u -> names.put(u.getId(), u.getScreenName()));
+        return names;
+    }
+
+    /** One users/lookup call: the users it found, none when Twitter found none (a 404). */
+    private List<User> users(UsersCall call) {
+        try {
+            return learned(Endpoint.USERS_LOOKUP, call.get());
         } catch (TwitterException e) {
             if (e.getStatusCode() == 404) {
                 learn(Endpoint.USERS_LOOKUP, e.getRateLimitStatus());
-                return ids;
+                return List.of();
             }
             throw translate(Endpoint.USERS_LOOKUP, e);
         }
+    }
+
+    /** A users/lookup call through twitter4j. */
+    private interface UsersCall {
+        ResponseList<User> get() throws TwitterException;
     }
 
     @Override

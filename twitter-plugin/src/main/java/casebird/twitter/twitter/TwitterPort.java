@@ -23,6 +23,9 @@ public interface TwitterPort {
     /** The ids of the screen names Twitter knows (at most 100), keyed by the name as asked. */
     Map<String, Long> lookupIds(Collection<String> screenNames);
 
+    /** The screen names of the account ids Twitter knows (at most 100), keyed by id. */
+    Map<Long, String> lookupNames(Collection<Long> ids);
+
     /** Deletes one DM event from the bot's view. */
     void destroy(long eventId);
 

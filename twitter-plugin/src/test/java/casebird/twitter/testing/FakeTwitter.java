@@ -40,6 +40,7 @@ public final class FakeTwitter implements TwitterPort {
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
+    private final List<Collection<Long>> idLookups = new ArrayList<>();
     private final Deque<TwitterApiException> webhookFailures = new ArrayDeque<>();
     private final List<URI> webhooks = new ArrayList<>();
     private final Clock clock;
@@ -171,6 +172,23 @@ public final class FakeTwitter implements TwitterPort {
             }
         }
         return ids;
+    }
+
+    @Override
+    public synchronized Map<Long, String> lookupNames(Collection<Long> ids) {
+        idLookups.add(List.copyOf(ids));
+        Map<Long, String> names = new HashMap<>();
+        accounts.forEach((name, id) -> {
+            if (ids.contains(id)) {
+                names.put(id, name);
+            }
+        });
+        return names;
+    }
+
+    /** The id lists of every users/lookup by id, in order. */
+    public synchronized List<Collection<Long>> idLookups() {
+        return List.copyOf(idLookups);
     }
 
     @Override

@@ -119,6 +119,12 @@ final class SimTwitter implements TwitterPort {
     }
 
     @Override
+    public Map<Long, String> lookupNames(Collection<Long> ids) {
+        call(Endpoint.USERS_LOOKUP, true);
+        return Map.of();
+    }
+
+    @Override
     public void destroy(long eventId) {
         call(Endpoint.DM_DESTROY, true);
         events.removeIf(e -> e.id() == eventId);
