@@ -38,8 +38,8 @@ final class AccountOwners {
             if (isBot(id)) {
                 logins.forEach(login -> mayReach(id, login));
             } else if (logins.size() > 1) {
-                warnOnce("CRM users " + String.join(" and ", logins) + " all name Twitter"
-                        + " account " + id + " in the '" + handleField + "' field; DMs from"
+                warnOnce("CRM users " + String.join(" and ", logins) + " name the same"
+                        + " Twitter account " + id + " in the '" + handleField + "' field; DMs from"
                         + " it act as none of them and none of them gets notices, until the"
                         + " field of all but one of them names another account");
             }

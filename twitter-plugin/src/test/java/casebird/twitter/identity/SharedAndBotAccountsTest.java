@@ -44,7 +44,7 @@ class SharedAndBotAccountsTest {
         assertEquals(Optional.empty(), directory.loginOf(11));
         assertEquals(Optional.empty(), directory.idOfLogin("alice"));
         assertEquals(Optional.empty(), directory.idOfLogin("zed"));
-        assertTrue(log.contains("CRM users alice and zed all name Twitter account 11"), log);
+        assertTrue(log.contains("CRM users alice and zed name the same Twitter account 11"), log);
     }
 
     @Test
