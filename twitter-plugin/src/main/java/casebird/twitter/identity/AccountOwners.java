@@ -36,7 +36,7 @@ final class AccountOwners {
         claims = Map.copyOf(claimsById);
         claims.forEach((id, logins) -> {
             if (isBot(id)) {
-                logins.forEach(login -> mayReach(id, login));
+                logins.forEach(login -> notBotOf(id, login));
             } else if (logins.size() > 1) {
                 warnOnce("CRM users " + String.join(" and ", logins) + " name the same"
                         + " Twitter account " + id + " in the '" + handleField + "' field; DMs from"
@@ -65,7 +65,11 @@ final class AccountOwners {
     /** Whether notices to that user may go to that account: no other user names it. */
     boolean mayReach(long id, String login) {
         boolean shared = claims != null && claims.getOrDefault(id, List.of(login)).size() > 1;
-        return !shared && notBot(id, "CRM user " + login + "'s '" + handleField + "' field",
+        return !shared && notBotOf(id, login);
+    }
+
+    private boolean notBotOf(long id, String login) {
+        return notBot(id, "CRM user " + login + "'s '" + handleField + "' field",
                 "put " + login + "'s own Twitter name or numeric id there");
     }
 
