@@ -116,13 +116,16 @@
     add('Detail', el('dd', null, health.detail));
     add('Last read of the inbox', el('dd', null, clock(health.lastSuccessfulPoll) || 'never'));
     add('Outbox', el('dd', null, health.outboxBacklog + ' waiting'));
-    const budget = el('dd');
-    const rows = el('ul', 'budget');
-    Object.entries(health.budgetLeft).forEach(([endpoint, left]) => {
-      rows.append(el('li', null, endpoint + ': ' + left));
+  }
+
+  function renderBudget(budgetLeft) {
+    const entries = Object.entries(budgetLeft);
+    const rows = (entries.length ? entries : [['unknown', '']]).map(([endpoint, left]) => {
+      const row = el('tr');
+      row.append(el('td', null, endpoint), el('td', null, left));
+      return row;
     });
-    budget.append(Object.keys(health.budgetLeft).length ? rows : el('span', null, 'unknown'));
-    add('Calls left in each window', budget);
+    $('budget').tBodies[0].replaceChildren(...rows);
   }
 
   function renderLines(list, items, render, empty) {
@@ -146,6 +149,7 @@
     renderConversations(state);
     renderBoard(state.cases);
     renderHealth(state.health);
+    renderBudget(state.health ? state.health.budgetLeft : {});
     renderLines($('audit'), state.audit, (line) => el('li', null, line), 'No audit lines yet.');
     renderLines($('actions'), state.actions, actionItem, 'Nothing yet.');
   }
