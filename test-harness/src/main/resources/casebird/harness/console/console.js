@@ -61,6 +61,8 @@
       head.append(el('span', 'who', account.crmUser ? 'CRM user ' + account.crmUser
         : 'no CRM user'));
       const list = el('ol', 'messages');
+      list.tabIndex = 0;
+      list.setAttribute('aria-label', 'DMs between @' + account.screenName + ' and the bot');
       account.messages.forEach((m) => {
         const item = el('li', m.fromBot ? 'msg from-bot' : 'msg from-agent');
         item.append(el('span', 'sender', m.fromBot ? '@' + state.bot : '@' + account.screenName));

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,49 +30,48 @@ class ConsoleBrowserTest {
     private static final Path TARGET = Path.of("target");
 
     @Test
-    void aDmSentFromThePageGetsTheBotsReplyAndMovesTheCaseOnTheBoard() throws Exception {
+    void aDmSentFromThePageGetsTheBotsReplyAndMovesTheCaseOnTheBoard(@TempDir Path profile)
+            throws Exception {
+        ChromeDriver page = HeadlessChromium.start(profile, 1600, 1300);
         ScenarioRunner runner =
                 new ScenarioRunner(SimulatedHost.findPluginZip(), new Reporter() { });
         try (World world = runner.prepare(ScenarioParser.parse(SEED_STORY), w -> { });
                 ConsoleServer console = ConsoleServer.start(world, new SecureRandom(),
                         Clock.systemUTC())) {
-            ChromeDriver page = HeadlessChromium.start(TARGET.resolve("chromium-profile"), 1600,
-                    1300);
-            try {
-                // Given the served story up to its first DM: case 1234 dispatched to Support.
-                page.get(console.url().toString());
-                awaitPage("case 1234 dispatched", () -> caseIn(page, "dispatched", 1234));
-                awaitPage("the notice to @alice_t",
-                        () -> botSaid(page, "alice_t", "New case 1234"));
+            // Given the served story up to its first DM: case 1234 dispatched to Support.
+            page.get(console.url().toString());
+            awaitPage("case 1234 dispatched", () -> caseIn(page, "dispatched", 1234));
+            awaitPage("the notice to @alice_t", () -> botSaid(page, "alice_t", "New case 1234"));
 
-                // When alice accepts it from the page.
-                sendDm(page, "alice_t", "accept 1234");
+            // When alice accepts it from the page.
+            sendDm(page, "alice_t", "accept 1234");
 
-                // Then the bot answers her and the case moves to accepted, hers.
-                awaitPage("the bot's reply to alice",
-                        () -> botSaid(page, "alice_t", "Accepted case 1234"));
-                awaitPage("case 1234 accepted by alice", () -> caseIn(page, "accepted", 1234)
-                        && card(page, 1234).getText().contains("alice"));
-                awaitPage("the notice to @bob_t",
-                        () -> botSaid(page, "bob_t", "accepted by alice"));
+            // Then the bot answers her and the case moves to accepted, hers.
+            awaitPage("the bot's reply to alice",
+                    () -> botSaid(page, "alice_t", "Accepted case 1234"));
+            awaitPage("case 1234 accepted by alice", () -> caseIn(page, "accepted", 1234)
+                    && card(page, 1234).getText().contains("alice"));
+            awaitPage("the notice to @bob_t", () -> botSaid(page, "bob_t", "accepted by alice"));
 
-                tellTheRestOfTheStory(page);
-                Files.write(TARGET.resolve("console-after-seed-story.png"),
-                        page.getScreenshotAs(OutputType.BYTES));
-            } finally {
-                page.quit();
-            }
+            tellTheRestOfTheStory(page);
+            Files.write(TARGET.resolve("console-after-seed-story.png"),
+                    page.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            page.quit();
         }
     }
 
-    /** The seed story's remaining DMs, each sent from the page, and what each must show. */
+    /**
+     * The seed story's remaining DMs, each sent from the page (the last by keyboard alone),
+     * and what each must show.
+     */
     private static void tellTheRestOfTheStory(ChromeDriver page) throws InterruptedException {
         sendDm(page, "alice_t", "log 1234 called the customer");
         awaitPage("alice's note on the card",
                 () -> card(page, 1234).getText().contains("called the customer"));
         sendDm(page, "alice_t", "close 1234 replaced the toner");
         awaitPage("case 1234 closed", () -> caseIn(page, "closed", 1234));
-        sendDm(page, "bob_t", "what?");
+        typeDm(page, "bob_t", "what?").sendKeys(Keys.ENTER);
         awaitPage("the help the bot sends bob", () -> botSaid(page, "bob_t", "accept <case>"));
         awaitPage("the audit line of the close", () -> page.findElement(By.id("audit")).getText()
                 .contains("verb=close case=1234 outcome="));
@@ -79,11 +80,17 @@ class ConsoleBrowserTest {
     }
 
     private static void sendDm(ChromeDriver page, String account, String text) {
+        typeDm(page, account, text);
+        page.findElement(By.cssSelector("#dm-form button[type=submit]")).click();
+    }
+
+    /** Picks the sender and types the message, leaving the focus in the message field. */
+    private static WebElement typeDm(ChromeDriver page, String account, String text) {
         page.findElement(By.cssSelector("#dm-from option[value='" + account + "']")).click();
         WebElement message = page.findElement(By.id("dm-text"));
         message.clear();
         message.sendKeys(text);
-        page.findElement(By.cssSelector("#dm-form button[type=submit]")).click();
+        return message;
     }
 
     private static boolean botSaid(ChromeDriver page, String account, String text) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +24,15 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
-    /** A fresh browser with its own profile folder under {@code profile}. */
-    static ChromeDriver start(Path profile, int width, int height) throws IOException {
+    /** A browser whose profile lives in {@code profile}, a fresh folder. */
+    static ChromeDriver start(Path profile, int width, int height) {
         Path chromium = onPath("chromium", "chromium-browser", "google-chrome");
         Path driver = onPath("chromedriver");
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(profile),
+                "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
