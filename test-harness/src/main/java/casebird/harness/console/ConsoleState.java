@@ -7,7 +7,7 @@ import java.util.Map;
  * What {@code GET /api/state} answers: the world as the console page shows it. Times are
  * ISO-8601 instants; a missing value is null.
  *
- * @param bot the bot's screen name
+ * @param bot the bot's screen name; null until the world has a bot
  * @param accounts every other Twitter account with its conversation with the bot
  * @param queues the CRM's queues
  * @param cases every case, by id

@@ -10,10 +10,13 @@ import casebird.harness.twitter.TwitterAccount;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Reads a live world into the {@link ConsoleState} the console's page shows. */
 final class StateReader {
+
+    private static final long NO_ACCOUNT = -1;
 
     private final World world;
     private final AuditTap audit;
@@ -25,19 +28,22 @@ final class StateReader {
         this.actions = actions;
     }
 
+    /** The world now; reading it changes nothing (before a bot is named, there is none). */
     ConsoleState read() {
-        TwitterAccount bot = world.bot();
+        Optional<TwitterAccount> bot = world.resumed() ? Optional.of(world.bot())
+                : Optional.empty();
+        long botId = bot.map(TwitterAccount::id).orElse(NO_ACCOUNT);
         Map<String, String> handles = world.crm().usersWithField(World.HANDLE_FIELD);
         List<DirectMessage> dms = world.twitter().messages();
         List<ConsoleState.Account> accounts = world.twitter().accounts().stream()
-                .filter(a -> a.id() != bot.id())
-                .map(a -> account(a, bot.id(), crmUser(a, handles), dms)).toList();
+                .filter(a -> a.id() != botId)
+                .map(a -> account(a, botId, crmUser(a, handles), dms)).toList();
         List<ConsoleState.Case> cases = world.crm().cases().stream().map(StateReader::kase)
                 .toList();
         ConsoleState.Health health = world.host().flatMap(SimulatedHost::health)
                 .map(StateReader::health).orElse(null);
-        return new ConsoleState(bot.screenName(), accounts, world.crm().queues(), cases, health,
-                audit.lines(), actions.history());
+        return new ConsoleState(bot.map(TwitterAccount::screenName).orElse(null), accounts,
+                world.crm().queues(), cases, health, audit.lines(), actions.history());
     }
 
     /** The account with its DMs to and from the bot, destroyed ones too, oldest first. */

@@ -52,7 +52,7 @@
   }
 
   function renderConversations(state) {
-    $('bot-name').textContent = '@' + state.bot;
+    $('bot-name').textContent = state.bot ? '@' + state.bot : 'the bot';
     const columns = state.accounts.map((account) => {
       const column = el('section', 'conversation');
       column.dataset.account = account.screenName;

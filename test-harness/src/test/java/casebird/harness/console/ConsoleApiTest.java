@@ -33,6 +33,7 @@ class ConsoleApiTest {
     @BeforeEach
     void start() throws IOException {
         world = World.create(SimulatedHost.findPluginZip());
+        world.nameBot("helpdesk");
         console = ConsoleServer.start(world, new SecureRandom(), Clock.systemUTC());
         token = console.url().getFragment().substring("token=".length());
     }
@@ -51,7 +52,7 @@ class ConsoleApiTest {
         HttpResponse<String> state = get("api/state", "Bearer " + token);
 
         assertEquals(200, state.statusCode());
-        assertTrue(state.body().contains("\"bot\":\"casebird\""), state.body());
+        assertTrue(state.body().contains("\"bot\":\"helpdesk\""), state.body());
     }
 
     @Test
