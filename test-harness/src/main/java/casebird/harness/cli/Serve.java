@@ -1,5 +1,6 @@
 package casebird.harness.cli;
 
+import casebird.harness.console.ConsoleServer;
 import casebird.harness.host.HealthText;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.Reporter;
@@ -16,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -59,13 +62,17 @@ final class Serve {
             err.println("serve could not build the world: " + e.getMessage());
             return HarnessMain.FAILED;
         }
+        ConsoleServer console = ConsoleServer.start(world, new SecureRandom(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            console.close();
             world.close();
             stopped.countDown();
         }, "casebird-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printCredentials(world);
+        out.println("Watch and drive the world in a browser: " + console.url());
+        out.println();
         printHealthOnEnter(world);
         stopped.await();
         return HarnessMain.OK;

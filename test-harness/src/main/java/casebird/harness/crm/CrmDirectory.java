@@ -55,6 +55,10 @@ final class CrmDirectory {
         membersByQueue.computeIfAbsent(queue, q -> new LinkedHashSet<>());
     }
 
+    List<String> queues() {
+        return List.copyOf(membersByQueue.keySet());
+    }
+
     boolean queueExists(String queue) {
         return membersByQueue.containsKey(queue);
     }

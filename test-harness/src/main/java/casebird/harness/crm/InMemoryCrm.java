@@ -180,6 +180,17 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
         return read(() -> List.copyOf(journal));
     }
 
+    /** Every case, by id. */
+    public List<CrmCase> cases() {
+        return read(() -> cases.values().stream().sorted(Comparator.comparingLong(CrmCase::id))
+                .toList());
+    }
+
+    /** Every queue's name, in the order the queues were made. */
+    public List<String> queues() {
+        return read(directory::queues);
+    }
+
     @Override
     public Optional<CrmCase> findCase(long caseId) {
         return read(() -> Optional.ofNullable(cases.get(caseId)));

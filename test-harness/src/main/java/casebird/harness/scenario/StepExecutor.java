@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Carries out the steps of one scenario against its world. */
 final class StepExecutor {
@@ -19,6 +20,8 @@ final class StepExecutor {
     private final World world;
     private final Reporter reporter;
     private final Expectations expectations;
+    /** Unique per executor: a world's console runs statements through an executor of its own. */
+    private final String acceptKeys = "harness:accept:" + UUID.randomUUID() + ":";
     private int harnessKeys;
 
     StepExecutor(World world, Reporter reporter) {
@@ -132,7 +135,7 @@ final class StepExecutor {
     }
 
     private void acceptAs(Step.AcceptAs accept) throws StepFailure {
-        String key = "harness:accept:" + (++harnessKeys);
+        String key = acceptKeys + (++harnessKeys);
         try {
             world.crm().accept(accept.caseId(), accept.login(), key);
         } catch (CrmException e) {
