@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TwitterChange.Token.class, name = "token"),
     @JsonSubTypes.Type(value = TwitterChange.Revoke.class, name = "revoke"),
     @JsonSubTypes.Type(value = TwitterChange.Rename.class, name = "rename"),
+    @JsonSubTypes.Type(value = TwitterChange.RefuseDms.class, name = "refuse-dms"),
     @JsonSubTypes.Type(value = TwitterChange.Message.class, name = "dm"),
     @JsonSubTypes.Type(value = TwitterChange.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = TwitterChange.Limit.class, name = "limit"),
@@ -33,6 +34,9 @@ sealed interface TwitterChange {
     record Revoke(String token) implements TwitterChange {}
 
     record Rename(String oldName, String newName) implements TwitterChange {}
+
+    /** The account stops accepting DMs. */
+    record RefuseDms(long id) implements TwitterChange {}
 
     /** A DM; {@code createdAt} is ISO-8601. */
     record Message(long id, long senderId, long recipientId, String text, String createdAt)
