@@ -3,25 +3,18 @@ package casebird.harness.twitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/**
- * Per-endpoint, per-account fixed-window call limits, timed by the injected clock; an
- * endpoint may have several windows (X's v2 sends: 15 per 15 minutes and 1,440 a day), and
- * a call must fit all of them.
- */
+/** Per-endpoint, per-account fixed-window call limits, timed by the injected clock. */
 final class RateLimits {
 
     private record Limit(int calls, Duration window) {
     }
 
-    private record Key(Endpoint endpoint, Duration window, long accountId) {
+    private record Key(Endpoint endpoint, long accountId) {
     }
 
     private record Window(Instant reset, int used) {
@@ -38,7 +31,7 @@ final class RateLimits {
     }
 
     private final Clock clock;
-    private final Map<Endpoint, List<Limit>> limits = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
     private final Map<Key, Window> windows = new HashMap<>();
     private Consumer<TwitterChange> log = change -> { };
 
@@ -59,12 +52,15 @@ final class RateLimits {
         return limits;
     }
 
-    /** X's published v2 limits per user, every window scaled by 1/60; no free replies. */
+    /**
+     * X's published v2 limits per user, every window scaled by 1/60; no free replies. A
+     * send's daily 1,440 needs no window of its own: a fixed 15-second window opens at a
+     * call after the last one closed, so at most 96 of them, 15 sends each, fit in 1,440 s.
+     */
     static RateLimits v2(Clock clock) {
         RateLimits limits = new RateLimits(clock);
         limits.set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
-        limits.put(Endpoint.DM_SEND, List.of(new Limit(15, Duration.ofSeconds(15)),
-                new Limit(1440, Duration.ofSeconds(1440))));
+        limits.set(Endpoint.DM_SEND, 15, Duration.ofSeconds(15));
         limits.set(Endpoint.DM_DESTROY, 300, Duration.ofSeconds(15));
         limits.set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
         limits.set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
@@ -79,21 +75,21 @@ final class RateLimits {
     /** Applies a limit change from the journal. */
     synchronized void restore(TwitterChange change) {
         if (change instanceof TwitterChange.Limit l) {
-            put(Endpoint.valueOf(l.endpoint()), List.of(new Limit(l.calls(),
-                    Duration.ofMillis(l.windowMillis()))));
+            put(Endpoint.valueOf(l.endpoint()), new Limit(l.calls(),
+                    Duration.ofMillis(l.windowMillis())));
         } else if (change instanceof TwitterChange.Lift l) {
             put(Endpoint.valueOf(l.endpoint()), null);
         }
     }
 
-    /** Sets an endpoint's only limit; every account starts a fresh window under it. */
+    /** Sets an endpoint's limit; every account starts a fresh window under it. */
     synchronized void set(Endpoint endpoint, int calls, Duration window) {
         if (calls < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException(
                     "a limit needs calls >= 1 and a positive window: " + calls + "/" + window);
         }
         log.accept(new TwitterChange.Limit(endpoint.name(), calls, window.toMillis()));
-        put(endpoint, List.of(new Limit(calls, window)));
+        put(endpoint, new Limit(calls, window));
     }
 
     /**
@@ -105,12 +101,12 @@ final class RateLimits {
         put(endpoint, null);
     }
 
-    /** Sets (or, given null, removes) the limits; every account starts fresh windows. */
-    private void put(Endpoint endpoint, List<Limit> endpointLimits) {
-        if (endpointLimits == null) {
+    /** Sets (or, given null, removes) a limit; every account starts a fresh window. */
+    private void put(Endpoint endpoint, Limit limit) {
+        if (limit == null) {
             limits.remove(endpoint);
         } else {
-            limits.put(endpoint, endpointLimits);
+            limits.put(endpoint, limit);
         }
         windows.keySet().removeIf(key -> key.endpoint() == endpoint);
     }
@@ -122,45 +118,34 @@ final class RateLimits {
     private static final Duration UNLIMITED_WINDOW = Duration.ofSeconds(15);
 
     /**
-     * Counts one call in every window of the endpoint, returning the quota of the tightest
-     * (unlimited for a lifted endpoint).
+     * Counts one call, returning the quota left (unlimited for a lifted endpoint).
      *
-     * @throws TwitterApiError 429 code 88 with the spent window's headers when one is used up
+     * @throws TwitterApiError 429 code 88 with the rate headers when the window is used up
      */
     synchronized Quota consume(Endpoint endpoint, long accountId) {
-        List<Quota> before = quotas(endpoint, accountId);
-        before.stream().filter(q -> q.remaining() == 0).findFirst().ifPresent(spent -> {
-            throw TwitterApiError.rateLimited(spent.headers());
-        });
-        List<Quota> after = new ArrayList<>();
-        for (Limit limit : limits.getOrDefault(endpoint, List.of())) {
-            Key key = new Key(endpoint, limit.window(), accountId);
-            Window used = windows.get(key);
-            Window counted = new Window(used.reset(), used.used() + 1);
-            windows.put(key, counted);
-            after.add(new Quota(limit.calls(), limit.calls() - counted.used(), counted.reset()));
+        Limit limit = limits.get(endpoint);
+        if (limit == null) {
+            return unlimited();
         }
-        return tightest(after);
+        Key key = new Key(endpoint, accountId);
+        Window window = current(key, limit);
+        if (window.used() >= limit.calls()) {
+            throw TwitterApiError.rateLimited(new Quota(limit.calls(), 0, window.reset())
+                    .headers());
+        }
+        Window after = new Window(window.reset(), window.used() + 1);
+        windows.put(key, after);
+        return new Quota(limit.calls(), limit.calls() - after.used(), after.reset());
     }
 
-    /** The tightest quota left without counting a call (unlimited for a lifted endpoint). */
+    /** The quota left without counting a call (unlimited for a lifted endpoint). */
     synchronized Quota peek(Endpoint endpoint, long accountId) {
-        return tightest(quotas(endpoint, accountId));
-    }
-
-    private List<Quota> quotas(Endpoint endpoint, long accountId) {
-        List<Quota> quotas = new ArrayList<>();
-        for (Limit limit : limits.getOrDefault(endpoint, List.of())) {
-            Window window = current(new Key(endpoint, limit.window(), accountId), limit);
-            quotas.add(new Quota(limit.calls(), limit.calls() - window.used(), window.reset()));
+        Limit limit = limits.get(endpoint);
+        if (limit == null) {
+            return unlimited();
         }
-        return quotas;
-    }
-
-    /** The quota with the fewest calls left (the sooner reset on a tie); unlimited if none. */
-    private Quota tightest(List<Quota> quotas) {
-        return quotas.stream().min(Comparator.comparingInt(Quota::remaining)
-                .thenComparing(Quota::reset)).orElseGet(this::unlimited);
+        Window window = current(new Key(endpoint, accountId), limit);
+        return new Quota(limit.calls(), limit.calls() - window.used(), window.reset());
     }
 
     private Quota unlimited() {
