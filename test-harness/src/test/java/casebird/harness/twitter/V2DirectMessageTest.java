@@ -2,6 +2,7 @@ package casebird.harness.twitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +172,22 @@ class V2DirectMessageTest extends FakeApiTest {
         assertEquals("https://api.x.com/2/problems/resource-not-found",
                 problem.path("type").asText());
         assertEquals("42", problem.path("resource_id").asText());
+    }
+
+    @Test
+    void accountRefusingDmsIsRefusedUnderBothApis() throws Exception {
+        api.refuseDms(alice.id());
+
+        HttpResponse<String> v2Refusal = v2.send(token, alice, "hi");
+        TwitterHttpException v11Refusal = assertThrows(TwitterHttpException.class,
+                () -> new FakeTwitterClient(api).sendDirectMessage(bot, alice.id(), "hi"));
+
+        assertEquals(403, v2Refusal.statusCode());
+        assertEquals(Long.toString(alice.id()), SignedCalls.json(v2Refusal)
+                .path("resource_id").asText());
+        assertEquals(403, v11Refusal.status());
+        assertTrue(v11Refusal.body().contains("\"code\":349"), v11Refusal.body());
+        assertTrue(api.messages().isEmpty());
     }
 
     @Test
