@@ -44,6 +44,24 @@ class DurableStateTest {
     }
 
     @Test
+    void anAccountThatRefusesDmsStillRefusesAfterReopening() throws Exception {
+        Path file = folder.resolve("twitter.jsonl");
+        FakeTwitterApi first = FakeTwitterApi.open(Clock.systemUTC(), file);
+        TwitterAccount bot = first.createAccount("casebird");
+        TwitterAccount zed = first.createAccount("zed_t");
+        first.refuseDms(zed.id());
+        first.close();
+
+        try (FakeTwitterApi second = FakeTwitterApi.open(Clock.systemUTC(), file)) {
+            HttpResponse<String> refused = new SignedCalls(second).post(bot,
+                    "direct_messages/events/new.json", sendBody(zed.id()));
+
+            assertEquals(403, refused.statusCode());
+            assertEquals(349, SignedCalls.errorCode(refused));
+        }
+    }
+
+    @Test
     void aRevokedTokenGets401Code89WhileTheAccountsOtherTokensWork() throws Exception {
         try (FakeTwitterApi api = FakeTwitterApi.start(Clock.systemUTC())) {
             TwitterAccount bot = api.createAccount("casebird");
