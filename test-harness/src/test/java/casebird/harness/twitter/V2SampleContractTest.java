@@ -43,7 +43,8 @@ class V2SampleContractTest extends FakeApiTest {
         api.deliver(alice.id(), bot.id(), "status 1234");
         JsonNode sample = sample("dm_events-page.json");
 
-        JsonNode ours = body(v2.get(token, "dm_events?max_results=1&" + FIELDS + "&expansions=sender_id"), 200);
+        JsonNode ours = body(v2.get(token, "dm_events?max_results=1&" + FIELDS
+                + "&expansions=sender_id"), 200);
 
         assertHasShapeOf(sample.path("data").path(0), ours.path("data").path(0));
         assertHasShapeOf(sample.path("meta"), ours.path("meta"));

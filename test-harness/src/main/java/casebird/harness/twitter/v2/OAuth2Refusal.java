@@ -11,6 +11,13 @@ public final class OAuth2Refusal extends RuntimeException {
         this.error = error;
     }
 
+    /** Refuses with {@code invalid_request} and the description unless the condition holds. */
+    static void require(boolean condition, String description) {
+        if (!condition) {
+            throw new OAuth2Refusal("invalid_request", description);
+        }
+    }
+
     /** OAuth's error code, the answer's {@code error}. */
     public String error() {
         return error;

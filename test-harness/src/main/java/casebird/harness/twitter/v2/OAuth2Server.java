@@ -1,9 +1,10 @@
 package casebird.harness.twitter.v2;
 
+import static casebird.harness.twitter.v2.OAuth2Refusal.require;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The fake's OAuth 2.0 authorization server: one confidential client with its registered
@@ -94,16 +94,7 @@ public final class OAuth2Server {
      * @throws OAuth2Refusal naming what is missing or wrong
      */
     public synchronized void check(AuthorizeRequest request) {
-        require("code".equals(request.responseType()), "response_type must be code");
-        require(clientId.equals(request.clientId()), "client_id is not this app's");
-        require(redirectUris.contains(request.redirectUri()),
-                "redirect_uri is not registered for this app: " + request.redirectUri());
-        require(request.state() != null && !request.state().isEmpty(), "state is missing");
-        require(request.codeChallenge() != null && !request.codeChallenge().isEmpty(),
-                "code_challenge is missing");
-        require("S256".equals(request.codeChallengeMethod()),
-                "code_challenge_method must be S256");
-        scopes(request.scope());
+        checkedScopes(request);
     }
 
     /**
@@ -112,9 +103,9 @@ public final class OAuth2Server {
      * @throws OAuth2Refusal when the request does not pass {@link #check}
      */
     public synchronized String approve(AuthorizeRequest request, long accountId) {
-        check(request);
+        Set<String> scopes = checkedScopes(request);
         String code = newToken.get();
-        codes.put(code, new Code(accountId, scopes(request.scope()), request.redirectUri(),
+        codes.put(code, new Code(accountId, scopes, request.redirectUri(),
                 request.codeChallenge(), clock.instant().plus(CODE_LIFETIME)));
         return code;
     }
@@ -216,18 +207,10 @@ public final class OAuth2Server {
         return new Tokens(access, refresh, Set.copyOf(scopes), ACCESS_LIFETIME);
     }
 
-    private static Set<String> scopes(String scope) {
-        require(scope != null && !scope.isBlank(), "scope is missing");
-        Set<String> scopes = Arrays.stream(scope.trim().split(" +")).collect(Collectors.toSet());
-        Set<String> unknown = new HashSet<>(scopes);
-        unknown.removeAll(SCOPES);
-        require(unknown.isEmpty(), "scope names unknown scopes: " + unknown);
-        return scopes;
-    }
-
-    private static void require(boolean condition, String description) {
-        if (!condition) {
-            throw new OAuth2Refusal("invalid_request", description);
-        }
+    private Set<String> checkedScopes(AuthorizeRequest request) {
+        require(clientId.equals(request.clientId()), "client_id is not this app's");
+        require(redirectUris.contains(request.redirectUri()),
+                "redirect_uri is not registered for this app: " + request.redirectUri());
+        return request.checkedScopes();
     }
 }
