@@ -76,7 +76,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         server.createContext("/", new ApiExchangeHandler(clock, new V1Dialect(verifier), faults,
                 limits, handlers(), calls));
         this.v2 = new XApiV2(server, new XApiV2.Shared(clock, accounts, messages, verifier,
-                faults, calls), consumerKey, consumerSecret);
+                faults, calls, log), consumerKey, consumerSecret);
         server.setExecutor(executor);
     }
 
@@ -88,9 +88,10 @@ public final class FakeTwitterApi implements AutoCloseable {
     }
 
     /**
-     * Starts a fake whose state (app keys, accounts and tokens, DMs, limits; not calls or
-     * faults) lives in a journal file: restored from it, and each change written through
-     * to it before it can be seen. The port is a fresh one each time.
+     * Starts a fake whose state (app keys, accounts and tokens, DMs, v1.1 limits, OAuth 2.0
+     * grants and tokens; not calls, faults, v2 limits or the cost meter) lives in a journal
+     * file: restored from it, and each change written through to it before it can be seen.
+     * The port is a fresh one each time.
      *
      * @throws java.io.UncheckedIOException when the file cannot be read or written
      */
@@ -120,6 +121,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         accounts.restore(change);
         messages.restore(change);
         limits.restore(change);
+        v2.restore(change);
     }
 
     /** The REST base URL, {@code http://127.0.0.1:PORT/1.1/}, with its trailing slash. */

@@ -1,5 +1,6 @@
 package casebird.harness.twitter;
 
+import casebird.harness.twitter.v2.OAuth2Grants;
 import casebird.harness.twitter.v2.OAuth2Refusal;
 import casebird.harness.twitter.v2.OAuth2Server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,16 +66,18 @@ final class OAuth2Endpoints implements HttpHandler {
                 return unauthorized();
             }
             return ApiResponse.json(TwitterJson.MAPPER.createObjectNode()
-                    .put("token_type", "bearer").put("access_token", oauth2.issueAppOnly()));
+                    .put("token_type", "bearer")
+                    .put("access_token", oauth2.grants().issueAppOnly()));
         }
         if (basic.isEmpty() || !oauth2.isClient(basic.get().id(), basic.get().secret())) {
             return unauthorized();
         }
-        OAuth2Server.Tokens tokens = switch (grant) {
+        OAuth2Grants.Tokens tokens = switch (grant) {
             case "authorization_code" -> oauth2.redeem(request.param("code").orElse(null),
                     request.param("redirect_uri").orElse(null),
                     request.param("code_verifier").orElse(null));
-            case "refresh_token" -> oauth2.refresh(request.param("refresh_token").orElse(null));
+            case "refresh_token" -> oauth2.grants().refresh(
+                    request.param("refresh_token").orElse(null));
             default -> throw new OAuth2Refusal("unsupported_grant_type",
                     "grant_type must be authorization_code, refresh_token or"
                             + " client_credentials: " + grant);
@@ -92,7 +95,7 @@ final class OAuth2Endpoints implements HttpHandler {
         if (basic.isEmpty() || !oauth2.isClient(basic.get().id(), basic.get().secret())) {
             return unauthorized();
         }
-        oauth2.revoke(request.param("token").orElseThrow(() ->
+        oauth2.grants().revoke(request.param("token").orElseThrow(() ->
                 new OAuth2Refusal("invalid_request", "token is missing")));
         return ApiResponse.json(TwitterJson.MAPPER.createObjectNode().put("revoked", true));
     }

@@ -1,11 +1,13 @@
 package casebird.harness.twitter;
 
+import casebird.harness.twitter.v2.OAuth2Change;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One change to the fake API's state as its journal keeps it: the app's keys, accounts and
- * their tokens, DMs and their deletions, rate limits. Calls and faults are not kept.
+ * their tokens, DMs and their deletions, rate limits, OAuth 2.0 grants and tokens. Calls,
+ * faults and the cost meter are not kept.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -18,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TwitterChange.Message.class, name = "dm"),
     @JsonSubTypes.Type(value = TwitterChange.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = TwitterChange.Limit.class, name = "limit"),
-    @JsonSubTypes.Type(value = TwitterChange.Lift.class, name = "lift")
+    @JsonSubTypes.Type(value = TwitterChange.Lift.class, name = "lift"),
+    @JsonSubTypes.Type(value = TwitterChange.OAuth2.class, name = "oauth2")
 })
 sealed interface TwitterChange {
 
@@ -47,4 +50,7 @@ sealed interface TwitterChange {
     record Limit(String endpoint, int calls, long windowMillis) implements TwitterChange {}
 
     record Lift(String endpoint) implements TwitterChange {}
+
+    /** A change to the OAuth 2.0 server: a redirect URI, a grant or one of its tokens. */
+    record OAuth2(OAuth2Change change) implements TwitterChange {}
 }

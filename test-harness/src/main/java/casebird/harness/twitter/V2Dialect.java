@@ -1,6 +1,6 @@
 package casebird.harness.twitter;
 
-import casebird.harness.twitter.v2.OAuth2Server;
+import casebird.harness.twitter.v2.OAuth2Grants;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,12 +16,12 @@ final class V2Dialect implements ApiDialect {
     private static final String BEARER = "bearer ";
 
     private final OAuthVerifier verifier;
-    private final OAuth2Server oauth2;
+    private final OAuth2Grants grants;
     private final AccountRegistry accounts;
 
-    V2Dialect(OAuthVerifier verifier, OAuth2Server oauth2, AccountRegistry accounts) {
+    V2Dialect(OAuthVerifier verifier, OAuth2Grants grants, AccountRegistry accounts) {
         this.verifier = verifier;
-        this.oauth2 = oauth2;
+        this.grants = grants;
         this.accounts = accounts;
     }
 
@@ -40,7 +40,7 @@ final class V2Dialect implements ApiDialect {
     }
 
     private TwitterAccount bearer(V2Route route, String token) {
-        OAuth2Server.Access access = oauth2.access(token)
+        OAuth2Grants.Access access = grants.access(token)
                 .orElseThrow(() -> TwitterApiError.of(401, "Unauthorized"));
         if (access.accountId().isEmpty()) {
             throw TwitterApiError.of(403, "Authenticating with OAuth 2.0 Application-Only is"

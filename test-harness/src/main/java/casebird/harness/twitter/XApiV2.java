@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The fake's X API v2 side, over the same accounts, DMs, faults and call record as v1.1:
@@ -21,17 +22,27 @@ public final class XApiV2 {
     private final CostMeter meter;
     private final RateLimits limits;
 
-    /** The parts of the fake that v1.1 and v2 share. */
+    /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
     record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
-            OAuthVerifier verifier, FaultQueue faults, CallLog calls) {
+            OAuthVerifier verifier, FaultQueue faults, CallLog calls,
+            Consumer<TwitterChange> log) {
     }
 
+    /**
+     * The v2 side of an app; its OAuth 2.0 client id and secret are derived from the
+     * consumer secret, so a fake reopened on its journal keeps them.
+     */
     XApiV2(HttpServer server, Shared shared, String consumerKey, String consumerSecret) {
         this.server = server;
-        this.oauth2 = new OAuth2Server(shared.clock(), () -> RandomTokens.next(34));
+        OAuth2Server.Client client = new OAuth2Server.Client(
+                derived(consumerSecret, "oauth2-client-id"),
+                derived(consumerSecret, "oauth2-client-secret"));
+        this.oauth2 = new OAuth2Server(shared.clock(), () -> RandomTokens.next(34), client,
+                change -> shared.log().accept(new TwitterChange.OAuth2(change)));
         this.meter = new CostMeter(shared.clock());
         this.limits = RateLimits.v2(shared.clock());
-        ApiDialect dialect = new V2Dialect(shared.verifier(), oauth2, shared.accounts());
+        ApiDialect dialect = new V2Dialect(shared.verifier(), oauth2.grants(),
+                shared.accounts());
         server.createContext(V2Route.BASE_PATH, new ApiExchangeHandler(shared.clock(), dialect,
                 shared.faults(), limits, handlers(shared), shared.calls()));
         OAuth2Endpoints oauth = new OAuth2Endpoints(oauth2,
@@ -56,7 +67,7 @@ public final class XApiV2 {
         return root().resolve("/2/oauth2/token");
     }
 
-    /** The OAuth 2.0 authorization server: client, redirect URIs, tokens, their faults. */
+    /** The OAuth 2.0 authorization server: client, redirect URIs, grants and tokens. */
     public OAuth2Server oauth2() {
         return oauth2;
     }
@@ -74,6 +85,18 @@ public final class XApiV2 {
     /** Removes a v2 endpoint's limits; its answers then report plenty left. */
     public void liftLimit(Endpoint endpoint) {
         limits.lift(endpoint);
+    }
+
+    /** Applies an OAuth 2.0 change from the journal. */
+    void restore(TwitterChange change) {
+        if (change instanceof TwitterChange.OAuth2 o) {
+            oauth2.restore(o.change());
+        }
+    }
+
+    private static String derived(String secret, String label) {
+        return WebhookSender.sign(secret, label).substring("sha256=".length())
+                .replaceAll("[^A-Za-z0-9]", "");
     }
 
     private URI root() {

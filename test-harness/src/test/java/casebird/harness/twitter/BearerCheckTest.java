@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.harness.twitter.v2.OAuth2Server;
+import casebird.harness.twitter.v2.OAuth2Grants;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -48,7 +48,7 @@ class BearerCheckTest extends FakeApiTest {
 
     @Test
     void appOnlyBearerIsRefusedByDmEndpoints() throws Exception {
-        String appOnly = api.v2().oauth2().issueAppOnly();
+        String appOnly = api.v2().oauth2().grants().issueAppOnly();
 
         HttpResponse<String> refused = v2.get(appOnly, "dm_events");
 
@@ -61,7 +61,7 @@ class BearerCheckTest extends FakeApiTest {
     void accessTokenExpiresAfterTwoMinutes() throws Exception {
         String token = v2.token(bot);
 
-        clock.advance(OAuth2Server.ACCESS_LIFETIME.minusSeconds(1));
+        clock.advance(OAuth2Grants.ACCESS_LIFETIME.minusSeconds(1));
         HttpResponse<String> before = v2.get(token, "users/me");
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> after = v2.get(token, "users/me");
@@ -72,10 +72,10 @@ class BearerCheckTest extends FakeApiTest {
 
     @Test
     void expireFaultEndsAccessTokensButRefreshStillWorks() throws Exception {
-        OAuth2Server.Tokens tokens = api.v2().oauth2().issue(bot.id(), V2Calls.BOT_SCOPES);
+        OAuth2Grants.Tokens tokens = api.v2().oauth2().grants().issue(bot.id(), V2Calls.BOT_SCOPES);
         String alicesToken = v2.token(alice);
 
-        api.v2().oauth2().expireAccess(bot.id());
+        api.v2().oauth2().grants().expireAccess(bot.id());
 
         assertEquals(401, v2.get(tokens.accessToken(), "users/me").statusCode());
         assertEquals(200, v2.get(alicesToken, "users/me").statusCode());
@@ -88,9 +88,9 @@ class BearerCheckTest extends FakeApiTest {
 
     @Test
     void revokeFaultEndsAccessAndRefresh() throws Exception {
-        OAuth2Server.Tokens tokens = api.v2().oauth2().issue(bot.id(), V2Calls.BOT_SCOPES);
+        OAuth2Grants.Tokens tokens = api.v2().oauth2().grants().issue(bot.id(), V2Calls.BOT_SCOPES);
 
-        api.v2().oauth2().revokeAll(bot.id());
+        api.v2().oauth2().grants().revokeAll(bot.id());
 
         assertEquals(401, v2.get(tokens.accessToken(), "users/me").statusCode());
         assertEquals(400, v2.tokenCall(Map.of("grant_type", "refresh_token",
@@ -99,7 +99,7 @@ class BearerCheckTest extends FakeApiTest {
 
     @Test
     void refreshTokenOnlyWithOfflineAccess() {
-        assertTrue(api.v2().oauth2().issue(bot.id(), Set.of("dm.read")).refreshToken()
+        assertTrue(api.v2().oauth2().grants().issue(bot.id(), Set.of("dm.read")).refreshToken()
                 .isEmpty());
     }
 

@@ -159,7 +159,7 @@ class OAuth2FlowTest extends FakeApiTest {
 
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals("bearer", field(answer, "token_type"));
-            assertTrue(api.v2().oauth2().access(field(answer, "access_token")).orElseThrow()
+            assertTrue(api.v2().oauth2().grants().access(field(answer, "access_token")).orElseThrow()
                     .accountId().isEmpty());
         }
         assertEquals(401, v2.tokenCall(Map.of("grant_type", "client_credentials"))

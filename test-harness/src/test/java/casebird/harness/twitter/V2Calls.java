@@ -31,7 +31,7 @@ final class V2Calls {
 
     /** A fresh access token for the account with the scopes, as if it had authorized. */
     String token(TwitterAccount account, Set<String> scopes) {
-        return api.v2().oauth2().issue(account.id(), scopes).accessToken();
+        return api.v2().oauth2().grants().issue(account.id(), scopes).accessToken();
     }
 
     /** A fresh access token with every scope a bot asks for. */

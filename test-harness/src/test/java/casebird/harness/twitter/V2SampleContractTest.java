@@ -93,7 +93,7 @@ class V2SampleContractTest extends FakeApiTest {
 
     @Test
     void tokenAnswerHasTheSamplesShape() throws Exception {
-        String refresh = api.v2().oauth2().issue(bot.id(), V2Calls.BOT_SCOPES).refreshToken()
+        String refresh = api.v2().oauth2().grants().issue(bot.id(), V2Calls.BOT_SCOPES).refreshToken()
                 .orElseThrow();
 
         JsonNode ours = body(v2.tokenCall(Map.of("grant_type", "refresh_token",
