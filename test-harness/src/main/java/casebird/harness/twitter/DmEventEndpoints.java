@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * X API v2's DM calls over the same store as v1.1's: {@code GET /2/dm_events}, the
@@ -20,7 +21,7 @@ import java.util.Set;
 final class DmEventEndpoints {
 
     private static final int MAX_RESULTS = 100;
-    private static final Set<String> FIELDS = Set.of("id", "text", "event_type", "created_at",
+    private static final Set<String> ALL_FIELDS = Set.of("id", "text", "event_type", "created_at",
             "dm_conversation_id", "sender_id", "participant_ids", "referenced_tweets",
             "attachments");
     private static final Set<String> EXPANSIONS = Set.of("sender_id", "participant_ids",
@@ -39,18 +40,28 @@ final class DmEventEndpoints {
     private final MessageStore messages;
     private final AccountRegistry accounts;
     private final CostMeter meter;
+    private final Set<String> fields = ConcurrentHashMap.newKeySet();
 
     DmEventEndpoints(MessageStore messages, AccountRegistry accounts, CostMeter meter) {
         this.messages = messages;
         this.accounts = accounts;
         this.meter = meter;
+        fields.addAll(ALL_FIELDS);
+    }
+
+    /**
+     * Stops accepting a field in {@code dm_event.fields}: asking for it is then a 400 naming
+     * it, as X may answer for {@code sender_id} (its OpenAPI file no longer lists it).
+     */
+    void withdrawField(String field) {
+        fields.remove(field);
     }
 
     /** GET /2/dm_events: the caller's events, newest first, paged by token. */
     ApiResponse list(TwitterAccount caller, ApiRequest request) {
         int max = request.param("max_results").map(DmEventEndpoints::maxResults)
                 .orElse(MAX_RESULTS);
-        Set<String> fields = Set.copyOf(allowed(request, "dm_event.fields", FIELDS));
+        Set<String> asked = Set.copyOf(allowed(request, "dm_event.fields", Set.copyOf(fields)));
         boolean senderExpanded = allowed(request, "expansions", EXPANSIONS)
                 .contains("sender_id");
         List<String> types = allowed(request, "event_types", EVENT_TYPES);
@@ -62,7 +73,7 @@ final class DmEventEndpoints {
         ObjectNode body = TwitterJson.MAPPER.createObjectNode();
         if (!page.events().isEmpty()) {
             ArrayNode data = body.putArray("data");
-            page.events().forEach(m -> data.add(V2Json.event(m, fields, senderExpanded)));
+            page.events().forEach(m -> data.add(V2Json.event(m, asked, senderExpanded)));
         }
         if (senderExpanded && !page.events().isEmpty()) {
             body.putObject("includes").set("users", senders(page.events()));

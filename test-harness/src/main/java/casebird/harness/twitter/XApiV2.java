@@ -21,6 +21,7 @@ public final class XApiV2 {
     private final OAuth2Server oauth2;
     private final CostMeter meter;
     private final RateLimits limits;
+    private final DmEventEndpoints dms;
 
     /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
     record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
@@ -41,6 +42,7 @@ public final class XApiV2 {
                 change -> shared.log().accept(new TwitterChange.OAuth2(change)));
         this.meter = new CostMeter(shared.clock());
         this.limits = RateLimits.v2(shared.clock());
+        this.dms = new DmEventEndpoints(shared.messages(), shared.accounts(), meter);
         ApiDialect dialect = new V2Dialect(shared.verifier(), oauth2.grants(),
                 shared.accounts());
         server.createContext(V2Route.BASE_PATH, new ApiExchangeHandler(shared.clock(), dialect,
@@ -87,6 +89,14 @@ public final class XApiV2 {
         limits.lift(endpoint);
     }
 
+    /**
+     * Makes {@code GET /2/dm_events} refuse a field in {@code dm_event.fields} with a 400
+     * naming it, as X may for {@code sender_id}; {@code expansions=sender_id} still works.
+     */
+    public void withdrawField(String field) {
+        dms.withdrawField(field);
+    }
+
     /** Applies an OAuth 2.0 change from the journal. */
     void restore(TwitterChange change) {
         if (change instanceof TwitterChange.OAuth2 o) {
@@ -104,7 +114,6 @@ public final class XApiV2 {
     }
 
     private Map<Endpoint, EndpointHandler> handlers(Shared shared) {
-        DmEventEndpoints dms = new DmEventEndpoints(shared.messages(), shared.accounts(), meter);
         V2UserEndpoints users = new V2UserEndpoints(shared.accounts(), meter);
         Map<Endpoint, EndpointHandler> handlers = new EnumMap<>(Endpoint.class);
         handlers.put(V2Route.DM_EVENTS.endpoint(), dms::list);

@@ -117,6 +117,20 @@ class V2DirectMessageTest extends FakeApiTest {
     }
 
     @Test
+    void withdrawnSenderIdFieldIs400NamingItWhileTheExpansionStillHydratesIt() throws Exception {
+        api.deliver(alice.id(), bot.id(), "help");
+        api.v2().withdrawField("sender_id");
+
+        HttpResponse<String> refused = v2.get(token, "dm_events?dm_event.fields=sender_id");
+        JsonNode expanded = list("expansions=sender_id");
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("[sender_id]"), refused.body());
+        assertEquals(Long.toString(alice.id()), expanded.path("data").path(0)
+                .path("sender_id").asText());
+    }
+
+    @Test
     void eventTypesWithoutMessageCreateListNothing() throws Exception {
         api.deliver(alice.id(), bot.id(), "help");
 
