@@ -11,9 +11,4 @@ public record ConversationId(String value) {
         return new ConversationId(Math.min(oneUser, otherUser) + "-"
                 + Math.max(oneUser, otherUser));
     }
-
-    @Override
-    public String toString() {
-        return value;
-    }
 }
