@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,7 @@ final class AccountRegistry {
     private final Map<Long, Entry> byId = new HashMap<>();
     private final Map<String, Long> idByName = new HashMap<>();
     private final Map<String, Credential> byToken = new HashMap<>();
+    private final Set<Long> refusingDms = new HashSet<>();
     private final Consumer<TwitterChange> log;
     private long nextId = FIRST_ID;
 
@@ -89,7 +92,22 @@ final class AccountRegistry {
             byToken.remove(r.token());
         } else if (change instanceof TwitterChange.Rename r) {
             applyRename(r.oldName(), r.newName());
+        } else if (change instanceof TwitterChange.RefuseDms r) {
+            refusingDms.add(r.id());
         }
+    }
+
+    /** Makes the account refuse every DM sent to it from now on. */
+    synchronized void refuseDms(long id) {
+        byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
+        TwitterChange.RefuseDms change = new TwitterChange.RefuseDms(id);
+        log.accept(change);
+        restore(change);
+    }
+
+    /** Whether the account refuses DMs sent to it. */
+    synchronized boolean refusesDms(long id) {
+        return refusingDms.contains(id);
     }
 
     synchronized TwitterAccount rename(String oldName, String newName) {

@@ -12,26 +12,23 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Answers every HTTP call: route, authenticate, apply a pending fault, count the rate limit,
- * serve the endpoint, record the call (before answering, so a client that has its answer
- * finds its call recorded), answer.
+ * Answers every HTTP call to one version of the API: route, authenticate, apply a pending
+ * fault, count the rate limit, serve the endpoint, record the call (before answering, so a
+ * client that has its answer finds its call recorded), answer.
  */
 final class ApiExchangeHandler implements HttpHandler {
 
-    private static final String BASE_PATH = "/1.1/";
-    private static final String GARBAGE = "{\"events\":[{\"type\":\"message_cre";
-
     private final Clock clock;
-    private final OAuthVerifier verifier;
+    private final ApiDialect dialect;
     private final FaultQueue faults;
     private final RateLimits limits;
     private final Map<Endpoint, EndpointHandler> handlers;
     private final CallLog calls;
 
-    ApiExchangeHandler(Clock clock, OAuthVerifier verifier, FaultQueue faults, RateLimits limits,
+    ApiExchangeHandler(Clock clock, ApiDialect dialect, FaultQueue faults, RateLimits limits,
             Map<Endpoint, EndpointHandler> handlers, CallLog calls) {
         this.clock = clock;
-        this.verifier = verifier;
+        this.dialect = dialect;
         this.faults = faults;
         this.limits = limits;
         this.handlers = Map.copyOf(handlers);
@@ -43,19 +40,17 @@ final class ApiExchangeHandler implements HttpHandler {
         long ticket = calls.arrive();
         Instant at = clock.instant();
         String path = exchange.getRequestURI().getRawPath();
-        Optional<Endpoint> endpoint = path.startsWith(BASE_PATH)
-                ? Endpoint.route(exchange.getRequestMethod(), path.substring(BASE_PATH.length()))
-                : Optional.empty();
+        Optional<Endpoint> endpoint = dialect.route(exchange.getRequestMethod(), path);
         OptionalLong accountId = OptionalLong.empty();
+        ApiRequest request = ApiRequest.read(exchange);
         ApiResponse response;
         try {
-            ApiRequest request = ApiRequest.read(exchange);
             Endpoint served = endpoint.orElseThrow(() -> TwitterApiError.of(404, 34));
-            TwitterAccount caller = verifier.verify(request);
+            TwitterAccount caller = dialect.authenticate(served, request);
             accountId = OptionalLong.of(caller.id());
             response = serve(served, caller, request);
         } catch (TwitterApiError e) {
-            response = ApiResponse.error(e);
+            response = dialect.error(e, request);
         }
         calls.record(ticket, new RecordedCall(at, endpoint, exchange.getRequestMethod(), path,
                 accountId, response.status()));
@@ -65,7 +60,7 @@ final class ApiExchangeHandler implements HttpHandler {
     private ApiResponse serve(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
         Optional<Fault> fault = faults.take(endpoint);
         if (fault.isPresent()) {
-            Optional<ApiResponse> faulty = applyFault(fault.get(), endpoint, caller);
+            Optional<ApiResponse> faulty = applyFault(fault.get(), endpoint, caller, request);
             if (faulty.isPresent()) {
                 return faulty.get();
             }
@@ -78,31 +73,32 @@ final class ApiExchangeHandler implements HttpHandler {
         try {
             return handlers.get(endpoint).handle(caller, request);
         } catch (TwitterApiError e) {
-            return ApiResponse.error(e);
+            return dialect.error(e, request);
         }
     }
 
     /** The answer a fault forces, or empty when the call then proceeds normally. */
     private Optional<ApiResponse> applyFault(Fault fault, Endpoint endpoint,
-            TwitterAccount caller) {
+            TwitterAccount caller, ApiRequest request) {
         Map<String, String> rateHeaders = limits.peek(endpoint, caller.id()).headers();
         return switch (fault.kind()) {
-            case STATUS -> Optional.of(statusFault(fault, endpoint, caller, rateHeaders));
+            case STATUS -> Optional.of(statusFault(fault, endpoint, caller, request,
+                    rateHeaders));
             case DELAY -> sleep(fault);
             case RESET -> Optional.of(ApiResponse.RESET);
-            case GARBAGE -> Optional.of(new ApiResponse(200, rateHeaders, GARBAGE));
+            case GARBAGE -> Optional.of(new ApiResponse(200, rateHeaders, dialect.garbage()));
         };
     }
 
     private ApiResponse statusFault(Fault fault, Endpoint endpoint, TwitterAccount caller,
-            Map<String, String> rateHeaders) {
-        TwitterApiError error = TwitterApiError.forFault(fault.status(), fault.code());
+            ApiRequest request, Map<String, String> rateHeaders) {
+        ApiResponse error = dialect.error(TwitterApiError.forFault(fault.status(), fault.code()),
+                request);
         if (fault.status() != 429) {
-            return ApiResponse.error(error).withHeaders(rateHeaders);
+            return error.withHeaders(rateHeaders);
         }
         RateLimits.Quota left = limits.peek(endpoint, caller.id());
-        return ApiResponse.error(error)
-                .withHeaders(new RateLimits.Quota(left.limit(), 0, left.reset()).headers());
+        return error.withHeaders(new RateLimits.Quota(left.limit(), 0, left.reset()).headers());
     }
 
     private static Optional<ApiResponse> sleep(Fault fault) {
@@ -115,7 +111,8 @@ final class ApiExchangeHandler implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+    /** Writes an answer (or, for status 0, none) and closes the exchange. */
+    static void send(HttpExchange exchange, ApiResponse response) throws IOException {
         try {
             if (response.status() == 0) {
                 return;
@@ -126,8 +123,11 @@ final class ApiExchangeHandler implements HttpHandler {
                 return;
             }
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
-            exchange.sendResponseHeaders(response.status(), body.length);
+            if (!response.headers().containsKey("Content-Type")) {
+                exchange.getResponseHeaders().set("Content-Type",
+                        "application/json;charset=utf-8");
+            }
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

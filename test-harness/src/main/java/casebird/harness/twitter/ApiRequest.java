@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,14 @@ record ApiRequest(String method, URI signedUrl, Optional<String> authorization,
         all.addAll(form);
         return all.stream().filter(e -> e.getKey().equals(name))
                 .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** The non-empty items of a comma-separated parameter, trimmed, in order. */
+    List<String> commaList(String name) {
+        List<String> values = new ArrayList<>();
+        param(name).ifPresent(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add));
+        return values;
     }
 
     /** A required parameter, or Twitter's 400 code 38 naming it. */

@@ -30,8 +30,13 @@ public enum Endpoint {
         this.word = word;
         this.path = path;
         this.methods = Set.of(methods);
-        this.pattern = Pattern.compile(Pattern.quote(path)
-                .replaceAll("\\{[a-z]+}", "\\\\E[A-Za-z0-9_-]+\\\\Q"));
+        this.pattern = pathPattern(path);
+    }
+
+    /** A path's pattern, each {@code {name}} matching one segment of letters, digits, - or _. */
+    static Pattern pathPattern(String path) {
+        return Pattern.compile(Pattern.quote(path)
+                .replaceAll("\\{[a-z_]+}", "\\\\E[A-Za-z0-9_-]+\\\\Q"));
     }
 
     /** The scenario word for this endpoint, e.g. {@code dm-list}. */

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 /**
  * A working fake of Twitter's v1.1 direct message API over real HTTP on 127.0.0.1: OAuth
  * 1.0a verified, rate limited per endpoint and account, with scriptable faults and a record
- * of every call; and the Account Activity API's webhooks, which get each new DM of a
- * subscribed account pushed to them.
+ * of every call; the Account Activity API's webhooks, which get each new DM of a
+ * subscribed account pushed to them; and X API v2 over the same DMs ({@link #v2()}).
  */
 public final class FakeTwitterApi implements AutoCloseable {
 
@@ -52,6 +52,7 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final Webhooks webhooks;
     private final ExecutorService executor;
     private final HttpServer server;
+    private final XApiV2 v2;
 
     private FakeTwitterApi(Clock clock, TwitterChange.App app,
             JsonLinesJournal<TwitterChange> journal) throws IOException {
@@ -62,7 +63,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         Consumer<TwitterChange> log = journal == null ? change -> { } : journal::append;
         this.accounts = new AccountRegistry(clock, log);
         this.messages = new MessageStore(clock, accounts, log);
-        this.limits = new RateLimits(clock);
+        this.limits = RateLimits.v1(clock);
         this.webhookSender = new WebhookSender(consumerSecret);
         this.webhooks = new Webhooks(clock, webhookSender);
         messages.addListener(this::push);
@@ -72,8 +73,10 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         OAuthVerifier verifier = new OAuthVerifier(consumerKey, consumerSecret, accounts);
-        server.createContext("/", new ApiExchangeHandler(clock, verifier, faults, limits,
-                handlers(), calls));
+        server.createContext("/", new ApiExchangeHandler(clock, new V1Dialect(verifier), faults,
+                limits, handlers(), calls));
+        this.v2 = new XApiV2(server, new XApiV2.Shared(clock, accounts, messages, verifier,
+                faults, calls, log), consumerKey, consumerSecret);
         server.setExecutor(executor);
     }
 
@@ -85,9 +88,10 @@ public final class FakeTwitterApi implements AutoCloseable {
     }
 
     /**
-     * Starts a fake whose state (app keys, accounts and tokens, DMs, limits; not calls or
-     * faults) lives in a journal file: restored from it, and each change written through
-     * to it before it can be seen. The port is a fresh one each time.
+     * Starts a fake whose state (app keys, accounts and tokens, DMs, v1.1 limits, OAuth 2.0
+     * grants and tokens; not calls, faults, v2 limits or the cost meter) lives in a journal
+     * file: restored from it, and each change written through to it before it can be seen.
+     * The port is a fresh one each time.
      *
      * @throws java.io.UncheckedIOException when the file cannot be read or written
      */
@@ -117,11 +121,17 @@ public final class FakeTwitterApi implements AutoCloseable {
         accounts.restore(change);
         messages.restore(change);
         limits.restore(change);
+        v2.restore(change);
     }
 
     /** The REST base URL, {@code http://127.0.0.1:PORT/1.1/}, with its trailing slash. */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/1.1/");
+    }
+
+    /** The X API v2 side: its base URL, OAuth 2.0 server, limits and cost meter. */
+    public XApiV2 v2() {
+        return v2;
     }
 
     /** The app's consumer key. */
@@ -190,6 +200,16 @@ public final class FakeTwitterApi implements AutoCloseable {
      */
     public TwitterAccount rename(String oldName, String newName) {
         return accounts.rename(oldName, newName);
+    }
+
+    /**
+     * Makes an account refuse every DM sent to it from now on: v1.1 answers 403 code 349,
+     * v2 a 403 naming the account.
+     *
+     * @throws IllegalArgumentException if no account has that id
+     */
+    public void refuseDms(long accountId) {
+        accounts.refuseDms(accountId);
     }
 
     /**

@@ -64,11 +64,15 @@ final class MessageStore {
     /**
      * Stores a DM from one known account to another and tells the listeners.
      *
-     * @throws TwitterApiError 400 code 108 for an unknown account, 354 for a text too long
+     * @throws TwitterApiError 400 code 108 for an unknown account, 354 for a text too long;
+     *     403 code 349 when the recipient refuses DMs
      */
     DirectMessage create(long senderId, long recipientId, String text) {
         if (accounts.byId(senderId).isEmpty() || accounts.byId(recipientId).isEmpty()) {
             throw TwitterApiError.of(400, 108);
+        }
+        if (accounts.refusesDms(recipientId)) {
+            throw TwitterApiError.of(403, 349);
         }
         if (text.isBlank()) {
             throw TwitterApiError.of(400, 214, "event.message_create.message_data.text is empty.");
@@ -128,6 +132,22 @@ final class MessageStore {
         }
         List<DirectMessage> shown = List.copyOf(events.subList(0, count));
         return new Page(shown, OptionalLong.of(shown.get(count - 1).id()));
+    }
+
+    /**
+     * Up to {@code count} of the account's last 30 days of events just above an id (the
+     * nearest ones), newest first: the page before one that started below that id.
+     */
+    synchronized List<DirectMessage> above(long accountId, int count, long aboveId) {
+        Instant oldest = clock.instant().minus(LIST_WINDOW);
+        List<DirectMessage> events = new ArrayList<>();
+        for (int i = 0; i < messages.size() && events.size() < count; i++) {
+            DirectMessage m = messages.get(i);
+            if (m.id() > aboveId && isVisible(m, accountId) && !m.createdAt().isBefore(oldest)) {
+                events.add(0, m);
+            }
+        }
+        return events;
     }
 
     private boolean isVisible(DirectMessage message, long accountId) {

@@ -35,16 +35,36 @@ final class RateLimits {
     private final Map<Key, Window> windows = new HashMap<>();
     private Consumer<TwitterChange> log = change -> { };
 
-    /** Starts with Twitter's published limits, every window scaled by 1/60. */
-    RateLimits(Clock clock) {
+    private RateLimits(Clock clock) {
         this.clock = clock;
-        set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
-        set(Endpoint.DM_SHOW, 15, Duration.ofSeconds(15));
-        set(Endpoint.DM_SEND, 1000, Duration.ofSeconds(1440));
-        set(Endpoint.DM_DESTROY, 15, Duration.ofSeconds(15));
-        set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
-        set(Endpoint.USERS_SHOW, 900, Duration.ofSeconds(15));
-        set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
+    }
+
+    /** Twitter's published v1.1 limits, every window scaled by 1/60. */
+    static RateLimits v1(Clock clock) {
+        RateLimits limits = new RateLimits(clock);
+        limits.set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
+        limits.set(Endpoint.DM_SHOW, 15, Duration.ofSeconds(15));
+        limits.set(Endpoint.DM_SEND, 1000, Duration.ofSeconds(1440));
+        limits.set(Endpoint.DM_DESTROY, 15, Duration.ofSeconds(15));
+        limits.set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
+        limits.set(Endpoint.USERS_SHOW, 900, Duration.ofSeconds(15));
+        limits.set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
+        return limits;
+    }
+
+    /**
+     * X's published v2 limits per user, every window scaled by 1/60; no free replies. A
+     * send's daily 1,440 needs no window of its own: a fixed 15-second window opens at a
+     * call after the last one closed, so at most 96 of them, 15 sends each, fit in 1,440 s.
+     */
+    static RateLimits v2(Clock clock) {
+        RateLimits limits = new RateLimits(clock);
+        limits.set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
+        limits.set(Endpoint.DM_SEND, 15, Duration.ofSeconds(15));
+        limits.set(Endpoint.DM_DESTROY, 300, Duration.ofSeconds(15));
+        limits.set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
+        limits.set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
+        return limits;
     }
 
     /** From now on hands every change of a limit to {@code log} before it applies. */

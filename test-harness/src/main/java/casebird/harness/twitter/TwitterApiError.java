@@ -44,6 +44,11 @@ public final class TwitterApiError extends RuntimeException {
         return new TwitterApiError(status, OptionalInt.of(code), message, Map.of());
     }
 
+    /** An error with no Twitter code, as X API v2 answers (rendered as a problem). */
+    static TwitterApiError of(int status, String message) {
+        return new TwitterApiError(status, OptionalInt.empty(), message, Map.of());
+    }
+
     /** An error answering {@code status}, with a code if given, as a fault would. */
     static TwitterApiError forFault(int status, OptionalInt code) {
         OptionalInt effective = code.isPresent() ? code : defaultCode(status);

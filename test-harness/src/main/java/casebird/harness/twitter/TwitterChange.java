@@ -1,11 +1,13 @@
 package casebird.harness.twitter;
 
+import casebird.harness.twitter.v2.OAuth2Change;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One change to the fake API's state as its journal keeps it: the app's keys, accounts and
- * their tokens, DMs and their deletions, rate limits. Calls and faults are not kept.
+ * their tokens, DMs and their deletions, rate limits, OAuth 2.0 grants and tokens. Calls,
+ * faults and the cost meter are not kept.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -14,10 +16,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TwitterChange.Token.class, name = "token"),
     @JsonSubTypes.Type(value = TwitterChange.Revoke.class, name = "revoke"),
     @JsonSubTypes.Type(value = TwitterChange.Rename.class, name = "rename"),
+    @JsonSubTypes.Type(value = TwitterChange.RefuseDms.class, name = "refuse-dms"),
     @JsonSubTypes.Type(value = TwitterChange.Message.class, name = "dm"),
     @JsonSubTypes.Type(value = TwitterChange.Hide.class, name = "hide"),
     @JsonSubTypes.Type(value = TwitterChange.Limit.class, name = "limit"),
-    @JsonSubTypes.Type(value = TwitterChange.Lift.class, name = "lift")
+    @JsonSubTypes.Type(value = TwitterChange.Lift.class, name = "lift"),
+    @JsonSubTypes.Type(value = TwitterChange.OAuth2.class, name = "oauth2")
 })
 sealed interface TwitterChange {
 
@@ -34,6 +38,9 @@ sealed interface TwitterChange {
 
     record Rename(String oldName, String newName) implements TwitterChange {}
 
+    /** The account stops accepting DMs. */
+    record RefuseDms(long id) implements TwitterChange {}
+
     /** A DM; {@code createdAt} is ISO-8601. */
     record Message(long id, long senderId, long recipientId, String text, String createdAt)
             implements TwitterChange {}
@@ -43,4 +50,7 @@ sealed interface TwitterChange {
     record Limit(String endpoint, int calls, long windowMillis) implements TwitterChange {}
 
     record Lift(String endpoint) implements TwitterChange {}
+
+    /** A change to the OAuth 2.0 server: a redirect URI, a grant or one of its tokens. */
+    record OAuth2(OAuth2Change change) implements TwitterChange {}
 }

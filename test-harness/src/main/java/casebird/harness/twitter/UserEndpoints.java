@@ -1,10 +1,7 @@
 package casebird.harness.twitter;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +17,10 @@ final class UserEndpoints {
     /** GET users/lookup.json: the users found among screen_name and user_id lists. */
     ApiResponse lookup(TwitterAccount caller, ApiRequest request) {
         Map<Long, TwitterAccount> found = new LinkedHashMap<>();
-        for (String name : commaList(request, "screen_name")) {
+        for (String name : request.commaList("screen_name")) {
             accounts.byName(name).ifPresent(a -> found.put(a.id(), a));
         }
-        for (String id : commaList(request, "user_id")) {
+        for (String id : request.commaList("user_id")) {
             parseId(id).flatMap(accounts::byId).ifPresent(a -> found.put(a.id(), a));
         }
         if (found.isEmpty()) {
@@ -52,13 +49,6 @@ final class UserEndpoints {
 
     private ApiResponse userResponse(TwitterAccount account) {
         return ApiResponse.json(TwitterJson.user(account, accounts.createdAt(account.id())));
-    }
-
-    private static List<String> commaList(ApiRequest request, String name) {
-        List<String> values = new ArrayList<>();
-        request.param(name).ifPresent(v -> Arrays.stream(v.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add));
-        return values;
     }
 
     private static Optional<Long> parseId(String value) {

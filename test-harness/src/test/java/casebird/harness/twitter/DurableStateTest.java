@@ -1,11 +1,15 @@
 package casebird.harness.twitter;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.harness.twitter.v2.AuthorizeRequest;
+import casebird.harness.twitter.v2.OAuth2Grants;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,52 @@ class DurableStateTest {
     }
 
     @Test
+    void anAccountThatRefusesDmsStillRefusesAfterReopening() throws Exception {
+        Path file = folder.resolve("twitter.jsonl");
+        FakeTwitterApi first = FakeTwitterApi.open(Clock.systemUTC(), file);
+        TwitterAccount bot = first.createAccount("casebird");
+        TwitterAccount zed = first.createAccount("zed_t");
+        first.refuseDms(zed.id());
+        first.close();
+
+        try (FakeTwitterApi second = FakeTwitterApi.open(Clock.systemUTC(), file)) {
+            HttpResponse<String> refused = new SignedCalls(second).post(bot,
+                    "direct_messages/events/new.json", sendBody(zed.id()));
+
+            assertEquals(403, refused.statusCode());
+            assertEquals(349, SignedCalls.errorCode(refused));
+        }
+    }
+
+    @Test
+    void aReopenedFakeKeepsItsOAuth2ClientGrantsAndSpentRefreshTokens() throws Exception {
+        Path file = folder.resolve("twitter.jsonl");
+        FakeTwitterApi first = FakeTwitterApi.open(Clock.systemUTC(), file);
+        TwitterAccount bot = first.createAccount("casebird");
+        first.v2().oauth2().registerRedirectUri("http://127.0.0.1:9/cb");
+        OAuth2Grants grants = first.v2().oauth2().grants();
+        String spent = grants.issue(bot.id(), V2Calls.BOT_SCOPES).refreshToken().orElseThrow();
+        OAuth2Grants.Tokens live = grants.refresh(spent);
+        OAuth2Grants.Tokens revoked = grants.issue(bot.id(), V2Calls.BOT_SCOPES);
+        grants.revoke(revoked.accessToken());
+        first.close();
+
+        try (FakeTwitterApi second = FakeTwitterApi.open(Clock.systemUTC(), file)) {
+            assertEquals(first.v2().oauth2().clientId(), second.v2().oauth2().clientId());
+            assertEquals(first.v2().oauth2().clientSecret(),
+                    second.v2().oauth2().clientSecret());
+            V2Calls v2 = new V2Calls(second);
+            assertEquals(200, v2.get(live.accessToken(), "users/me").statusCode());
+            assertEquals(401, v2.get(revoked.accessToken(), "users/me").statusCode());
+            assertEquals(400, refresh(v2, spent).statusCode());
+            assertEquals(200, refresh(v2, live.refreshToken().orElseThrow()).statusCode());
+            assertDoesNotThrow(() -> second.v2().oauth2().check(new AuthorizeRequest("code",
+                    second.v2().oauth2().clientId(), "http://127.0.0.1:9/cb", "dm.read",
+                    "state", "challenge", "S256")), "the registered redirect URI");
+        }
+    }
+
+    @Test
     void aRevokedTokenGets401Code89WhileTheAccountsOtherTokensWork() throws Exception {
         try (FakeTwitterApi api = FakeTwitterApi.start(Clock.systemUTC())) {
             TwitterAccount bot = api.createAccount("casebird");
@@ -59,6 +109,12 @@ class DurableStateTest {
             assertEquals(89, SignedCalls.errorCode(fenced));
             assertEquals(200, calls.get(bot, "account/verify_credentials.json").statusCode());
         }
+    }
+
+    private static HttpResponse<String> refresh(V2Calls v2, String refreshToken)
+            throws Exception {
+        return v2.tokenCall(Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken));
     }
 
     private static String sendBody(long recipientId) {

@@ -10,6 +10,7 @@ abstract class FakeApiTest {
 
     FakeTwitterApi api;
     SignedCalls calls;
+    V2Calls v2;
     TwitterAccount bot;
 
     /** The clock the fake runs on; tests that move time override it. */
@@ -21,6 +22,7 @@ abstract class FakeApiTest {
     void startApi() throws IOException {
         api = FakeTwitterApi.start(clock());
         calls = new SignedCalls(api);
+        v2 = new V2Calls(api);
         bot = api.createAccount("casebird");
     }
 

@@ -1,23 +1,18 @@
 package casebird.harness.twitter;
 
+import static casebird.harness.twitter.JsonShapes.assertHasShapeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fake's JSON holds every field of Twitter's real samples, with the same JSON types. */
 class SampleContractTest extends FakeApiTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TwitterAccount alice;
 
@@ -27,34 +22,7 @@ class SampleContractTest extends FakeApiTest {
     }
 
     private static JsonNode sample(String name) throws IOException {
-        try (InputStream in = SampleContractTest.class
-                .getResourceAsStream("/twitter/samples/" + name)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    /** Every field path to a non-object value, with its JSON type (arrays not entered). */
-    private static Map<String, JsonNodeType> shape(JsonNode node) {
-        Map<String, JsonNodeType> paths = new TreeMap<>();
-        collect("", node, paths);
-        return paths;
-    }
-
-    private static void collect(String prefix, JsonNode node, Map<String, JsonNodeType> paths) {
-        node.properties().forEach(field -> {
-            String path = prefix + field.getKey();
-            if (field.getValue().isObject()) {
-                collect(path + ".", field.getValue(), paths);
-            } else {
-                paths.put(path, field.getValue().getNodeType());
-            }
-        });
-    }
-
-    private static void assertHasShapeOf(JsonNode sample, JsonNode ours) {
-        Map<String, JsonNodeType> mine = shape(ours);
-        shape(sample).forEach((path, type) ->
-                assertEquals(type, mine.get(path), path + " in " + ours));
+        return JsonShapes.sample("/twitter/samples/" + name);
     }
 
     private JsonNode sentEvent() throws Exception {

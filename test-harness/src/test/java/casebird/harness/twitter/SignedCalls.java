@@ -55,7 +55,8 @@ final class SignedCalls {
         return json(response).path("errors").path(0).path("code").asInt(-1);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder builder, String method, String json)
+    /** Sends a request with a JSON body (or none) and reads the answer as text. */
+    HttpResponse<String> send(HttpRequest.Builder builder, String method, String json)
             throws Exception {
         HttpRequest.BodyPublisher body = json == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);

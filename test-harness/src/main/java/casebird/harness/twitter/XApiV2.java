@@ -1,0 +1,126 @@
+package casebird.harness.twitter;
+
+import casebird.harness.twitter.v2.CostMeter;
+import casebird.harness.twitter.v2.OAuth2Server;
+import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The fake's X API v2 side, over the same accounts, DMs, faults and call record as v1.1:
+ * the DM and user calls under {@code /2/} with their own rate limits, the OAuth 2.0
+ * authorization server, and the meter of what the calls would cost.
+ */
+public final class XApiV2 {
+
+    private final HttpServer server;
+    private final OAuth2Server oauth2;
+    private final CostMeter meter;
+    private final RateLimits limits;
+    private final DmEventEndpoints dms;
+
+    /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
+    record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
+            OAuthVerifier verifier, FaultQueue faults, CallLog calls,
+            Consumer<TwitterChange> log) {
+    }
+
+    /**
+     * The v2 side of an app; its OAuth 2.0 client id and secret are derived from the
+     * consumer secret, so a fake reopened on its journal keeps them.
+     */
+    XApiV2(HttpServer server, Shared shared, String consumerKey, String consumerSecret) {
+        this.server = server;
+        OAuth2Server.Client client = new OAuth2Server.Client(
+                derived(consumerSecret, "oauth2-client-id"),
+                derived(consumerSecret, "oauth2-client-secret"));
+        this.oauth2 = new OAuth2Server(shared.clock(), () -> RandomTokens.next(34), client,
+                change -> shared.log().accept(new TwitterChange.OAuth2(change)));
+        this.meter = new CostMeter(shared.clock());
+        this.limits = RateLimits.v2(shared.clock());
+        this.dms = new DmEventEndpoints(shared.messages(), shared.accounts(), meter);
+        ApiDialect dialect = new V2Dialect(shared.verifier(), oauth2.grants(),
+                shared.accounts());
+        server.createContext(V2Route.BASE_PATH, new ApiExchangeHandler(shared.clock(), dialect,
+                shared.faults(), limits, handlers(shared), shared.calls()));
+        OAuth2Endpoints oauth = new OAuth2Endpoints(oauth2,
+                new AuthorizePage(oauth2, shared.accounts()), consumerKey, consumerSecret);
+        server.createContext("/2/oauth2/", oauth);
+        server.createContext("/oauth2/token", oauth);
+        server.createContext("/i/oauth2/", oauth);
+    }
+
+    /** The v2 base URL, {@code http://127.0.0.1:PORT/2/}, with its trailing slash. */
+    public URI baseUrl() {
+        return root().resolve(V2Route.BASE_PATH);
+    }
+
+    /** Where an admin's browser goes to authorize the app: X's {@code /i/oauth2/authorize}. */
+    public URI authorizeUrl() {
+        return root().resolve("/i/oauth2/authorize");
+    }
+
+    /** The token endpoint, {@code POST /2/oauth2/token}. */
+    public URI tokenUrl() {
+        return root().resolve("/2/oauth2/token");
+    }
+
+    /** The OAuth 2.0 authorization server: client, redirect URIs, grants and tokens. */
+    public OAuth2Server oauth2() {
+        return oauth2;
+    }
+
+    /** What the v2 calls so far would cost at X's prices. */
+    public CostMeter costMeter() {
+        return meter;
+    }
+
+    /** Limits a v2 endpoint to {@code calls} per {@code window} per account, afresh. */
+    public void setLimit(Endpoint endpoint, int calls, Duration window) {
+        limits.set(endpoint, calls, window);
+    }
+
+    /** Removes a v2 endpoint's limits; its answers then report plenty left. */
+    public void liftLimit(Endpoint endpoint) {
+        limits.lift(endpoint);
+    }
+
+    /**
+     * Makes {@code GET /2/dm_events} refuse a field in {@code dm_event.fields} with a 400
+     * naming it, as X may for {@code sender_id}; {@code expansions=sender_id} still works.
+     */
+    public void withdrawField(String field) {
+        dms.withdrawField(field);
+    }
+
+    /** Applies an OAuth 2.0 change from the journal. */
+    void restore(TwitterChange change) {
+        if (change instanceof TwitterChange.OAuth2 o) {
+            oauth2.restore(o.change());
+        }
+    }
+
+    private static String derived(String secret, String label) {
+        return WebhookSender.sign(secret, label).substring("sha256=".length())
+                .replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    private URI root() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private Map<Endpoint, EndpointHandler> handlers(Shared shared) {
+        V2UserEndpoints users = new V2UserEndpoints(shared.accounts(), meter);
+        Map<Endpoint, EndpointHandler> handlers = new EnumMap<>(Endpoint.class);
+        handlers.put(V2Route.DM_EVENTS.endpoint(), dms::list);
+        handlers.put(V2Route.DM_SEND.endpoint(), dms::send);
+        handlers.put(V2Route.DM_DELETE.endpoint(), dms::delete);
+        handlers.put(V2Route.USERS_BY.endpoint(), users::usersBy);
+        handlers.put(V2Route.USERS_ME.endpoint(), users::me);
+        return handlers;
+    }
+}
