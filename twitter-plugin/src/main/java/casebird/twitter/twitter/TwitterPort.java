@@ -17,6 +17,14 @@ public interface TwitterPort {
     /** One page of DM events, newest first; no cursor asks for the first page. */
     EventPage listEvents(Optional<String> cursor);
 
+    /**
+     * One page of at most {@code maxResults} DM events (1 to 100), newest first; an adapter
+     * that cannot size its pages reads its usual page.
+     */
+    default EventPage listEvents(Optional<String> cursor, int maxResults) {
+        return listEvents(cursor);
+    }
+
     /** Sends a DM from the bot to that user id. */
     SentMessage send(long recipientId, String text);
 

@@ -1,0 +1,21 @@
+package casebird.twitter.v2;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** An HTTP answer: status, headers by lower-case name (the first value of each) and body. */
+record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
+
+    HttpAnswer {
+        headers = Map.copyOf(headers);
+    }
+
+    /** The header's value, by case-insensitive name. */
+    Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    boolean successful() {
+        return status >= 200 && status < 300;
+    }
+}
