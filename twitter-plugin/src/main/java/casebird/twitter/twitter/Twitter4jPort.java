@@ -50,17 +50,27 @@ public final class Twitter4jPort implements TwitterPort {
      *     the consumer key and access token
      */
     public Twitter4jPort(PluginSettings settings, ApiBudget budget) {
-        if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
-            throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
-                    + " credentials; remove the twitter4j.loggerFactory system property or"
-                    + " environment variable, or keep twitter4j's loggers at INFO");
-        }
+        refuseDebugLogging();
         Configuration configuration = configuration(settings);
         this.twitter = new TwitterFactory(configuration).getInstance();
         this.budget = budget;
         this.activity = new AccountActivity(
                 HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
                 twitter.getAuthorization(), settings.apiBaseUrl());
+    }
+
+    /**
+     * Checks that twitter4j will not log OAuth secrets.
+     *
+     * @throws IllegalStateException when twitter4j's debug logging is on: it would log the
+     *     OAuth base string, which holds the consumer key and access token
+     */
+    public static void refuseDebugLogging() {
+        if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
+            throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
+                    + " credentials; remove the twitter4j.loggerFactory system property or"
+                    + " environment variable, or keep twitter4j's loggers at INFO");
+        }
     }
 
     private static Configuration configuration(PluginSettings settings) {
