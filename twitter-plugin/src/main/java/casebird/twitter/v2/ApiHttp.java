@@ -60,8 +60,9 @@ public final class ApiHttp implements AutoCloseable {
             connection.setRequestMethod(method);
             headers.forEach(connection::setRequestProperty);
             if (body.length > 0) {
+                // Buffered, not streamed: in streaming mode a 401 carrying WWW-Authenticate
+                // would surface as an HttpRetryException instead of its status.
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(body.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body);
                 }
