@@ -73,7 +73,9 @@ record JsonObject(Map<String, Object> members) {
 
     /** The member as a whole number. */
     OptionalLong number(String name) {
-        return members.get(name) instanceof Long n ? OptionalLong.of(n) : OptionalLong.empty();
+        Object value = members.get(name);
+        return value instanceof Integer || value instanceof Long
+                ? OptionalLong.of(((Number) value).longValue()) : OptionalLong.empty();
     }
 
     /** The member as an object. */

@@ -67,7 +67,8 @@ public final class TokenEndpoint {
     }
 
     private OAuth2Tokens tokens(Map<String, String> grant, String what) {
-        byte[] body = grant.entrySet().stream().map(g -> form(g.getKey()) + "=" + form(g.getValue()))
+        byte[] body = grant.entrySet().stream()
+                .map(g -> form(g.getKey()) + "=" + form(g.getValue()))
                 .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
         HttpAnswer answer = http.exchange("POST", tokenUri, Map.of("Authorization", basic,
                 "Content-Type", "application/x-www-form-urlencoded",

@@ -1,6 +1,7 @@
 package casebird.twitter.v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,7 @@ class XApiV2PortTest {
 
         assertEquals(List.of(6L), page[0].events().stream().map(DmEvent::id).toList());
         assertTrue(log.contains("skipping DM event 7"), log);
-        assertTrue(!log.contains("close 1234"), "the log holds a DM's text: " + log);
+        assertFalse(log.contains("close 1234"), "the log holds a DM's text: " + log);
     }
 
     @Test
