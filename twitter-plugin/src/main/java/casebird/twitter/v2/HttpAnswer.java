@@ -1,5 +1,6 @@
 package casebird.twitter.v2;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
 
     /** The header's value, by case-insensitive name. */
     Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     boolean successful() {

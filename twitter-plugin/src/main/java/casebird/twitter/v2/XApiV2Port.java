@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class XApiV2Port implements TwitterPort {
     }
 
     private HttpAnswer listCall(Optional<String> cursor, int maxResults, List<String> fields) {
-        Map<String, String> query = new java.util.LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
         query.put("dm_event.fields", String.join(",", fields));
         query.put("expansions", SENDER);
         query.put("max_results", Integer.toString(maxResults));

@@ -11,6 +11,7 @@ import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
+import casebird.twitter.twitter.TwitterApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ class XApiV2PortTest {
                 {"title":"Invalid Request","detail":"max_results must be at most 100",
                  "type":"https://api.x.com/2/problems/invalid-request"}"""));
 
-        var e = assertThrows(casebird.twitter.twitter.TwitterApiException.class,
+        var e = assertThrows(TwitterApiException.class,
                 () -> fixture.port.listEvents(Optional.empty()));
 
         assertEquals(400, e.status());
