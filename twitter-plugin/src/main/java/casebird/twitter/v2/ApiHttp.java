@@ -54,6 +54,9 @@ public final class ApiHttp implements AutoCloseable {
         try {
             connection = (HttpURLConnection) uri.toURL().openConnection();
             inFlight.add(connection);
+            if (closed) {
+                throw new IOException("the client was closed");
+            }
             connection.setConnectTimeout(connectMillis);
             connection.setReadTimeout(readMillis);
             connection.setInstanceFollowRedirects(false);
@@ -68,7 +71,7 @@ public final class ApiHttp implements AutoCloseable {
                 }
             }
             return answer(connection);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             if (connection != null) {
                 connection.disconnect();
             }

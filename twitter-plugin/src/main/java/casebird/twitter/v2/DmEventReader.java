@@ -48,10 +48,14 @@ final class DmEventReader {
             return Optional.empty();
         }
         Optional<String> sender = event.text("sender_id");
-        if (sender.isEmpty() || !(sender.get().equals(pair.group(1))
-                || sender.get().equals(pair.group(2)))) {
-            LOG.warn("skipping DM event {}: X gave no sender of conversation {} ({})", id,
-                    pair.group(0), sender.map(s -> "said " + s).orElse("none"));
+        if (sender.isEmpty()) {
+            LOG.warn("skipping DM event {} in conversation {}: X gave no sender_id", id,
+                    pair.group(0));
+            return Optional.empty();
+        }
+        if (!sender.get().equals(pair.group(1)) && !sender.get().equals(pair.group(2))) {
+            LOG.warn("skipping DM event {}: its sender {} is not in conversation {}", id,
+                    sender.get(), pair.group(0));
             return Optional.empty();
         }
         String recipient = sender.get().equals(pair.group(1)) ? pair.group(2) : pair.group(1);

@@ -94,13 +94,12 @@ final class V2Calls {
     }
 
     private void report(Endpoint endpoint, HttpAnswer answer) {
-        try {
-            int limit = Integer.parseInt(answer.header("x-rate-limit-limit").orElse("").trim());
-            int left = Integer.parseInt(answer.header("x-rate-limit-remaining").orElse("").trim());
-            long reset = Long.parseLong(answer.header("x-rate-limit-reset").orElse("").trim());
-            rateLimits.learn(endpoint, limit, left, reset);
-        } catch (NumberFormatException missingOrMalformed) {
-            // An answer without the three headers tells the budget nothing.
+        OptionalLong limit = answer.number("x-rate-limit-limit");
+        OptionalLong left = answer.number("x-rate-limit-remaining");
+        OptionalLong reset = answer.number("x-rate-limit-reset");
+        if (limit.isPresent() && left.isPresent() && reset.isPresent()) {
+            rateLimits.learn(endpoint, (int) limit.getAsLong(), (int) left.getAsLong(),
+                    reset.getAsLong());
         }
     }
 

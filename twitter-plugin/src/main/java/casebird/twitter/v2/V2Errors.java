@@ -39,7 +39,7 @@ final class V2Errors {
         String why = problems.stream().map(V2Errors::words).flatMap(Optional::stream)
                 .findFirst().orElse("no readable error");
         return new TwitterApiException(call + " failed: " + why, answer.status(), code,
-                reset(answer), null);
+                answer.number("x-rate-limit-reset"), null);
     }
 
     /** A successful answer whose body could not be read: retryable, as a v1.1 200 is. */
@@ -61,17 +61,6 @@ final class V2Errors {
             return List.of();
         }
         return problems;
-    }
-
-    /** The {@code x-rate-limit-reset} header, when the answer had a readable one. */
-    static OptionalLong reset(HttpAnswer answer) {
-        try {
-            return answer.header("x-rate-limit-reset")
-                    .map(v -> OptionalLong.of(Long.parseLong(v.trim())))
-                    .orElse(OptionalLong.empty());
-        } catch (NumberFormatException malformed) {
-            return OptionalLong.empty();
-        }
     }
 
     private static boolean namesRecipient(List<JsonObject> problems, int status, String id) {

@@ -1,12 +1,10 @@
 package casebird.twitter.v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.budget.Endpoint;
-import casebird.twitter.testing.LogCapture;
 import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.twitter.EventPage;
@@ -81,23 +79,6 @@ class XApiV2PortTest {
 
         assertEquals(new EventPage(List.of(), Optional.empty()),
                 fixture.port.listEvents(Optional.empty()));
-    }
-
-    @Test
-    void eventWithoutSenderIsLoggedAndSkipped() {
-        fixture.x.enqueue(ScriptedServer.Reply.json(200, """
-                {"data":[{"id":"7","event_type":"MessageCreate","text":"close 1234",
-                 "dm_conversation_id":"1000000-1000001","created_at":"2026-11-30T12:00:00.000Z"},
-                 {"id":"6","event_type":"MessageCreate","text":"help","sender_id":"1000001",
-                 "dm_conversation_id":"1000000-1000001","created_at":"2026-11-30T11:00:00.000Z"}],
-                 "meta":{"result_count":2}}"""));
-        EventPage[] page = new EventPage[1];
-
-        String log = LogCapture.during(() -> page[0] = fixture.port.listEvents(Optional.empty()));
-
-        assertEquals(List.of(6L), page[0].events().stream().map(DmEvent::id).toList());
-        assertTrue(log.contains("skipping DM event 7"), log);
-        assertFalse(log.contains("close 1234"), "the log holds a DM's text: " + log);
     }
 
     @Test
