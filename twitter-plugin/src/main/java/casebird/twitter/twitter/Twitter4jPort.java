@@ -35,8 +35,6 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 public final class Twitter4jPort implements TwitterPort {
 
-    private static final int PAGE_SIZE = 50;
-
     private final Twitter twitter;
     private final ApiBudget budget;
     private final AccountActivity activity;
@@ -108,8 +106,8 @@ public final class Twitter4jPort implements TwitterPort {
     public EventPage listEvents(Optional<String> cursor) {
         try {
             DirectMessageList list = learned(Endpoint.DM_LIST, cursor.isPresent()
-                    ? twitter.getDirectMessages(PAGE_SIZE, cursor.get())
-                    : twitter.getDirectMessages(PAGE_SIZE));
+                    ? twitter.getDirectMessages(DEFAULT_PAGE_SIZE, cursor.get())
+                    : twitter.getDirectMessages(DEFAULT_PAGE_SIZE));
             List<DmEvent> events = new ArrayList<>(list.size());
             for (DirectMessage dm : list) {
                 events.add(new DmEvent(dm.getId(), dm.getSenderId(), dm.getRecipientId(),

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The few Twitter v1.1 calls the plugin makes; every call may throw
+ * The few Twitter calls the plugin makes (over v1.1 or X API v2); every call may throw
  * {@link TwitterApiException} carrying the HTTP status and Twitter's error code.
  */
 public interface TwitterPort {
+
+    /** How many DM events a page holds when the caller does not say. */
+    int DEFAULT_PAGE_SIZE = 50;
 
     /** The bot's own account, proving the credentials work. */
     BotAccount verifyCredentials();

@@ -30,7 +30,6 @@ import java.util.OptionalLong;
  */
 public final class XApiV2Port implements TwitterPort {
 
-    private static final int DEFAULT_PAGE_SIZE = 50;
     private static final String SENDER = "sender_id";
     private static final List<String> EVENT_FIELDS =
             List.of("id", "text", "event_type", "created_at", "dm_conversation_id", SENDER);
