@@ -13,6 +13,7 @@ import casebird.twitter.twitter.TwitterApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,19 @@ class XApiV2PortTest {
 
         assertEquals(new BotAccount(1000000, "casebird"), fixture.port.verifyCredentials());
         assertEquals("/2/users/me", fixture.x.request(0).path());
+    }
+
+    @Test
+    void pathsResolveUnderABaseWithARouteOfItsOwn() {
+        try (ApiHttp http = new ApiHttp(Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            XApiV2Port routed = new XApiV2Port(fixture.x.url().resolve("instance/7"), http,
+                    (method, uri) -> V2Fixture.TOKEN, (e, limit, left, reset) -> { });
+            fixture.answer(200, "users-me.json");
+
+            routed.verifyCredentials();
+
+            assertEquals("/instance/7/2/users/me", fixture.x.request(0).path());
+        }
     }
 
     @Test
