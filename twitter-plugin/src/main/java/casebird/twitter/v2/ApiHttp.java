@@ -4,6 +4,7 @@ import casebird.twitter.twitter.TwitterApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
@@ -63,14 +64,18 @@ public final class ApiHttp implements AutoCloseable {
             connection.setRequestMethod(method);
             headers.forEach(connection::setRequestProperty);
             if (body.length > 0) {
-                // Buffered, not streamed: in streaming mode a 401 carrying WWW-Authenticate
-                // would surface as an HttpRetryException instead of its status.
+                // Streamed: a buffered POST that gets no answer is sent again by the JDK
+                // (sun.net.http.retryPost), which would send a DM twice.
                 connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body);
                 }
             }
             return answer(connection);
+        } catch (HttpRetryException e) {
+            // A streamed request answered 401 (or a redirect) surfaces this way, status only.
+            return new HttpAnswer(e.responseCode(), Map.of(), new byte[0]);
         } catch (IOException e) {
             if (connection != null) {
                 connection.disconnect();

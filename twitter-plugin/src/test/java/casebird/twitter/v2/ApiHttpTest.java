@@ -1,12 +1,14 @@
 package casebird.twitter.v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.twitter.TwitterApiException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,22 @@ class ApiHttpTest {
 
             RuntimeException e = call.get(1, TimeUnit.SECONDS);
             assertEquals(-1, ((TwitterApiException) e).status(), e.toString());
+        }
+    }
+
+    @Test
+    void postThatGetsNoAnswerIsNeverSentTwice() throws Exception {
+        try (ScriptedServer x = ScriptedServer.start();
+                ApiHttp http = new ApiHttp(Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            x.enqueue(ScriptedServer.Reply.hangUp());
+            x.enqueue(ScriptedServer.Reply.sample(201, "dm_send-response.json"));
+
+            TwitterApiException e = assertThrows(TwitterApiException.class, () -> http.exchange(
+                    "POST", x.url().resolve("2/dm_conversations/with/1000001/messages"),
+                    Map.of(), "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)));
+
+            assertEquals(-1, e.status());
+            assertEquals(1, x.requests().size(), "the JDK sent the DM again");
         }
     }
 

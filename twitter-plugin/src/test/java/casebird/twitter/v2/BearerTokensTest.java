@@ -91,6 +91,21 @@ class BearerTokensTest {
     }
 
     @Test
+    void unauthorizedSendIsRefreshedAndPostedAgainWithItsText() {
+        store.hold(new OAuth2Tokens("revoked", "refresh-1", START.plus(Duration.ofHours(2))));
+        answer(401, "error-401.json").answer(200, "oauth2-token.json")
+                .answer(201, "dm_send-response.json");
+
+        port.send(1000001, "accept 1234");
+
+        assertEquals(List.of("POST /2/dm_conversations/with/1000001/messages",
+                "POST /2/oauth2/token", "POST /2/dm_conversations/with/1000001/messages"),
+                calls());
+        assertEquals(x.request(0).body(), x.request(2).body());
+        assertEquals("Bearer " + SAMPLE_ACCESS, x.request(2).header("Authorization"));
+    }
+
+    @Test
     void secondUnauthorizedAnswerMeansTheAuthorizationIsLost() {
         store.hold(new OAuth2Tokens("revoked", "refresh-1", START.plus(Duration.ofHours(2))));
         answer(401, "error-401.json").answer(200, "oauth2-token.json")

@@ -39,7 +39,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    /** A scripted answer, sent after {@code delay}. */
+    /** A scripted answer, sent after {@code delay}; status 0 closes the connection instead. */
     record Reply(int status, String body, Map<String, String> headers, Duration delay) {
 
         static Reply json(int status, String body) {
@@ -55,6 +55,10 @@ final class ScriptedServer implements AutoCloseable {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, more, delay);
+        }
+
+        static Reply hangUp() {
+            return new Reply(0, "", Map.of(), Duration.ZERO);
         }
 
         Reply after(Duration wait) {
@@ -117,6 +121,9 @@ final class ScriptedServer implements AutoCloseable {
                     decode(uri.getRawQuery()), headers, body));
             Reply reply = next();
             Thread.sleep(reply.delay().toMillis());
+            if (reply.status() == 0) {
+                throw new IOException("scripted hang-up");
+            }
             reply.headers().forEach(exchange.getResponseHeaders()::add);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -125,8 +132,8 @@ final class ScriptedServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException clientGone) {
-            // The client timed out or was aborted: nothing to answer.
+        } catch (IOException clientGoneOrHungUp) {
+            // Nothing (more) to answer: closing the exchange closes the connection.
         }
     }
 

@@ -42,6 +42,16 @@ class V2ErrorMappingTest {
     }
 
     @Test
+    void unauthorizedSendIsRejectedCredentialsToo() {
+        fixture.x.enqueue(ScriptedServer.Reply.sample(401, "error-401.json")
+                .withHeader("WWW-Authenticate", "Bearer"));
+
+        TwitterApiException e = failure(() -> fixture.port.send(1000001, "hi"));
+
+        assertTrue(e.credentialsRejected(), e.getMessage());
+    }
+
+    @Test
     void refusalNamingTheRecipientMeansTheRecipientIsUnreachable() {
         fixture.answer(403, "error-403-cannot-dm.json");
 
