@@ -39,6 +39,11 @@ public final class BudgetedTwitter implements TwitterPort {
     }
 
     @Override
+    public EventPage listEvents(Optional<String> cursor, int maxResults) {
+        return call(Endpoint.DM_LIST, () -> twitter.listEvents(cursor, maxResults));
+    }
+
+    @Override
     public SentMessage send(long recipientId, String text) {
         return call(Endpoint.DM_SEND, () -> twitter.send(recipientId, text));
     }

@@ -36,8 +36,6 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 public final class Twitter4jPort implements TwitterPort {
 
-    private static final int PAGE_SIZE = 50;
-
     private final Twitter twitter;
     private final ApiBudget budget;
     private final AccountActivity activity;
@@ -51,17 +49,27 @@ public final class Twitter4jPort implements TwitterPort {
      *     the consumer key and access token
      */
     public Twitter4jPort(PluginSettings settings, ApiBudget budget) {
-        if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
-            throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
-                    + " credentials; remove the twitter4j.loggerFactory system property or"
-                    + " environment variable, or keep twitter4j's loggers at INFO");
-        }
+        refuseDebugLogging();
         Configuration configuration = configuration(settings);
         this.twitter = new TwitterFactory(configuration).getInstance();
         this.budget = budget;
         this.activity = new AccountActivity(
                 HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
                 twitter.getAuthorization(), settings.apiBaseUrl());
+    }
+
+    /**
+     * Checks that twitter4j will not log OAuth secrets.
+     *
+     * @throws IllegalStateException when twitter4j's debug logging is on: it would log the
+     *     OAuth base string, which holds the consumer key and access token
+     */
+    public static void refuseDebugLogging() {
+        if (Logger.getLogger(Twitter4jPort.class).isDebugEnabled()) {
+            throw new IllegalStateException("twitter4j debug logging is on and would log OAuth"
+                    + " credentials; remove the twitter4j.loggerFactory system property or"
+                    + " environment variable, or keep twitter4j's loggers at INFO");
+        }
     }
 
     private static Configuration configuration(PluginSettings settings) {
@@ -99,8 +107,8 @@ public final class Twitter4jPort implements TwitterPort {
     public EventPage listEvents(Optional<String> cursor) {
         try {
             DirectMessageList list = learned(Endpoint.DM_LIST, cursor.isPresent()
-                    ? twitter.getDirectMessages(PAGE_SIZE, cursor.get())
-                    : twitter.getDirectMessages(PAGE_SIZE));
+                    ? twitter.getDirectMessages(DEFAULT_PAGE_SIZE, cursor.get())
+                    : twitter.getDirectMessages(DEFAULT_PAGE_SIZE));
             List<DmEvent> events = new ArrayList<>(list.size());
             for (DirectMessage dm : list) {
                 events.add(new DmEvent(dm.getId(), dm.getSenderId(), dm.getRecipientId(),

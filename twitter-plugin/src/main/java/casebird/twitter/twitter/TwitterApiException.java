@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * {@code errorCode} is Twitter's error code from the body, or -1; {@code rateLimitReset}
  * is the {@code x-rate-limit-reset} header (epoch seconds) when the answer had one.
  */
-public final class TwitterApiException extends RuntimeException {
+public class TwitterApiException extends RuntimeException {
 
     private final int status;
     private final int errorCode;
@@ -45,9 +45,21 @@ public final class TwitterApiException extends RuntimeException {
         return rateLimitReset;
     }
 
-    /** Twitter refuses DMs to this recipient (403 with code 349 or 150): retrying won't help. */
+    /**
+     * Twitter refuses DMs to this recipient (403 with code 349 or 150) or has no such user
+     * (404 with code 50): retrying won't help.
+     */
     public boolean recipientUnreachable() {
-        return status == 403 && (errorCode == 349 || errorCode == 150);
+        return status == 403 && (errorCode == 349 || errorCode == 150)
+                || status == 404 && errorCode == 50;
+    }
+
+    /**
+     * The app or its token lacks a permission (a 403 about no one recipient): no retry or
+     * skipping fixes it, so callers stop, report it and drop nothing.
+     */
+    public boolean permissionMissing() {
+        return status == 403 && !recipientUnreachable();
     }
 
     /** The endpoint's rate limit is spent (429, or code 88). */
