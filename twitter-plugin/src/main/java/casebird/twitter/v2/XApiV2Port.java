@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The {@link TwitterPort} over X API v2's DM and user endpoints (X-API-V2.md), with the
@@ -120,6 +121,21 @@ public final class XApiV2Port implements TwitterPort {
             }
         }
         return ids;
+    }
+
+    @Override
+    public Map<Long, String> lookupNames(Collection<Long> userIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        HttpAnswer answer = calls.get(Endpoint.USERS_LOOKUP, "2/users", Map.of("ids",
+                userIds.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        for (JsonObject user : calls.body(answer, "GET /2/users", OptionalLong.empty())
+                .objects("data")) {
+            user.text("username").ifPresent(name -> names.put(id(user, "GET /2/users"), name));
+        }
+        return names;
     }
 
     @Override
