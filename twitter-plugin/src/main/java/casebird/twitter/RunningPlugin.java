@@ -88,7 +88,8 @@ public final class RunningPlugin {
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
-                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
+                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
+                        settings.commandAttempts(), backoff),
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());

@@ -152,6 +152,8 @@ class CrashAtEveryStepTest {
                 CrashingTwitter port = new CrashingTwitter(twitter, steps);
                 AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
                 HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
+                Backoff backoff =
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
                 poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
                     steps.pass("before the CRM call");
                     String key = "twitter-dm:" + eventId;
@@ -161,9 +163,7 @@ class CrashAtEveryStepTest {
                     steps.pass("after the CRM call, before the commit");
                     return new Handled(CommandParser.parse(text), Outcome.HELP, "done " + eventId);
                 }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                        new InboxPolicy(Duration.ofMinutes(2), false), clock, health);
-                Backoff backoff =
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
+                        new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
                 sender = new OutboxSender(store, port, directory, backoff, clock, health,
                         new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                                 Duration.ofSeconds(1), backoff));

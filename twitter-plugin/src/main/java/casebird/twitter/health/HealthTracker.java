@@ -6,6 +6,7 @@ import casebird.api.PluginHealth.Credentials;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -19,6 +20,7 @@ public final class HealthTracker {
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
     private Optional<String> delivery = Optional.empty();
+    private final Map<String, String> warnings = new TreeMap<>();
 
     /**
      * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
@@ -57,10 +59,20 @@ public final class HealthTracker {
         delivery = Optional.of(sentence);
     }
 
+    /**
+     * Records a warning about one topic (e.g. {@code outbox}), a sentence added to the
+     * detail until the same topic's warning is cleared with an empty one.
+     */
+    public synchronized void warning(String topic, Optional<String> sentence) {
+        sentence.ifPresentOrElse(s -> warnings.put(topic, s), () -> warnings.remove(topic));
+    }
+
     /** Reports the current health to the host. */
     public synchronized void report() {
-        String sentences = delivery.map(d -> detail + "; " + d).orElse(detail);
+        StringBuilder sentences = new StringBuilder(detail);
+        delivery.ifPresent(d -> sentences.append("; ").append(d));
+        warnings.values().forEach(w -> sentences.append("; ").append(w));
         reporter.report(new PluginHealth(
-                credentials, sentences, lastPoll, backlog.getAsInt(), budget.get()));
+                credentials, sentences.toString(), lastPoll, backlog.getAsInt(), budget.get()));
     }
 }

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * The plugin's durable state in one MVStore file: processed DM events, the outbox, pinned
- * Twitter ids, the poller's position, handled DMs waiting to be deleted and the
- * unlinked-reply tally.
+ * Twitter ids, the poller's position, handled DMs waiting to be deleted, the
+ * unlinked-reply tally and the DMs parked after their command kept failing.
  *
  * <p>One writer at a time: every method is synchronized, makes its changes and commits
  * before it returns, so a commit never carries half of another thread's change. The rule
@@ -30,6 +32,7 @@ public final class StateStore implements AutoCloseable {
     static final String POSITION = "position";
     static final String FLOOR = "floor";
     private static final int MAX_DELETIONS = 1_000;
+    private static final int MAX_PARKED = 100;
 
     private final MVStore store;
     private final boolean sync;
@@ -40,6 +43,7 @@ public final class StateStore implements AutoCloseable {
     private final MVMap<String, Long> notified;
     private final MVMap<Long, Long> unlinked;
     private final MVMap<Long, Long> deletions;
+    private final MVMap<Long, String> parked;
 
     private StateStore(MVStore store, boolean sync) {
         this.store = store;
@@ -51,6 +55,7 @@ public final class StateStore implements AutoCloseable {
         this.notified = store.openMap("notified");
         this.unlinked = store.openMap("unlinked");
         this.deletions = store.openMap("deletions");
+        this.parked = store.openMap("parked");
     }
 
     /** Opens (or creates) the store in the plugin's data directory, without forced syncs. */
@@ -146,6 +151,31 @@ public final class StateStore implements AutoCloseable {
         if (markProcessed(eventId, at, reply, deleteLater)) {
             commit();
         }
+    }
+
+    /**
+     * Parks a DM event whose command kept failing: marks it handled (so it never runs
+     * again), records it with what it was about, e.g. {@code case 1234}, for health, queues
+     * the reply telling its sender, and moves the position unless a webhook delivered it,
+     * all in one commit. Only the newest parked events are kept.
+     */
+    public synchronized void parkEvent(long eventId, Instant at, OutboxEntry reply,
+            String about, boolean delivered, boolean deleteLater) {
+        if (markProcessed(eventId, at, Optional.of(reply), deleteLater)) {
+            parked.put(eventId, about);
+            while (parked.size() > MAX_PARKED) {
+                parked.remove(parked.firstKey());
+            }
+            if (!delivered) {
+                putPosition(eventId);
+            }
+            commit();
+        }
+    }
+
+    /** The parked DM events, oldest first, each with what it was about. */
+    public synchronized SortedMap<Long, String> parked() {
+        return new TreeMap<>(parked);
     }
 
     private boolean markProcessed(long eventId, Instant at, Optional<OutboxEntry> reply,

@@ -111,7 +111,8 @@ public final class BudgetSimulator {
                     agents::execute,
                     new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                             settings.unlinkedReplyDailyCap()),
-                    new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
+                    new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
+                            settings.commandAttempts(), backoff),
                     clock, health);
             OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock,
                     health, budget);
