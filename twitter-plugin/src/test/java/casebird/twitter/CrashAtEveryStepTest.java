@@ -13,6 +13,7 @@ import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
@@ -166,7 +167,8 @@ class CrashAtEveryStepTest {
                         new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
                 sender = new OutboxSender(store, port, directory, backoff, clock, health,
                         new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                                Duration.ofSeconds(1), backoff));
+                                Duration.ofSeconds(1), backoff),
+                        new OutboxBounds(Duration.ofHours(1), 1_000));
             }
 
             void runUntilQuiet() {

@@ -5,6 +5,7 @@ import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
@@ -61,10 +62,13 @@ public final class HealthTracker {
 
     /**
      * Records a warning about one topic (e.g. {@code outbox}), a sentence added to the
-     * detail until the same topic's warning is cleared with an empty one.
+     * detail until the same topic's warning is cleared with an empty one; returns whether
+     * that changed the detail.
      */
-    public synchronized void warning(String topic, Optional<String> sentence) {
-        sentence.ifPresentOrElse(s -> warnings.put(topic, s), () -> warnings.remove(topic));
+    public synchronized boolean warning(String topic, Optional<String> sentence) {
+        String before = sentence.isPresent() ? warnings.put(topic, sentence.get())
+                : warnings.remove(topic);
+        return !Objects.equals(before, sentence.orElse(null));
     }
 
     /** Reports the current health to the host. */

@@ -44,6 +44,7 @@ public final class StateStore implements AutoCloseable {
     private final MVMap<Long, Long> unlinked;
     private final MVMap<Long, Long> deletions;
     private final MVMap<Long, String> parked;
+    private final OutboxIndex outboxIndex;
 
     private StateStore(MVStore store, boolean sync) {
         this.store = store;
@@ -56,6 +57,7 @@ public final class StateStore implements AutoCloseable {
         this.unlinked = store.openMap("unlinked");
         this.deletions = store.openMap("deletions");
         this.parked = store.openMap("parked");
+        this.outboxIndex = new OutboxIndex(store);
     }
 
     /** Opens (or creates) the store in the plugin's data directory, without forced syncs. */
@@ -77,6 +79,7 @@ public final class StateStore implements AutoCloseable {
         StateStore state = new StateStore(mv, sync);
         try {
             StoreFormat.upgrade(state.meta, FILE_NAME);
+            state.outboxIndex.rebuildIfStale(state.outbox);
         } catch (StateFormatException e) {
             mv.closeImmediately();
             throw e;
@@ -231,7 +234,28 @@ public final class StateStore implements AutoCloseable {
     private void putNew(OutboxEntry e) {
         long id = Long.parseLong(meta.getOrDefault("outbox-seq", "0")) + 1;
         meta.put("outbox-seq", Long.toString(id));
-        outbox.put(id, EntryCodec.encode(e.withId(id)));
+        OutboxEntry entry = e.withId(id);
+        outbox.put(id, EntryCodec.encode(entry));
+        outboxIndex.add(entry, e.notBefore());
+    }
+
+    /** The entries due at {@code now} (and only those are read): replies, then notices. */
+    public synchronized List<OutboxEntry> dueOutbox(Instant now) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (long id : outboxIndex.dueIds(now)) {
+            entries.add(EntryCodec.decode(id, outbox.get(id)));
+        }
+        return entries;
+    }
+
+    /** When the earliest queued reply (or notice) is due, if one is queued. */
+    public synchronized Optional<Instant> nextDue(boolean reply) {
+        return outboxIndex.nextDue(reply);
+    }
+
+    /** When the oldest entry still in the outbox was queued, if it holds any. */
+    public synchronized Optional<Instant> oldestQueuedAt() {
+        return outbox.isEmpty() ? Optional.empty() : outboxIndex.queuedAt(outbox.firstKey());
     }
 
     /** Every queued entry, oldest first. */
@@ -250,13 +274,18 @@ public final class StateStore implements AutoCloseable {
 
     /** Removes an entry that was sent or can never be. */
     public synchronized void removeFromOutbox(long id) {
-        outbox.remove(id);
+        String line = outbox.remove(id);
+        if (line != null) {
+            outboxIndex.remove(EntryCodec.decode(id, line));
+        }
         commit();
     }
 
     /** Replaces a queued entry, e.g. after a failed attempt. */
     public synchronized void updateOutbox(OutboxEntry entry) {
-        if (outbox.containsKey(entry.id())) {
+        String line = outbox.get(entry.id());
+        if (line != null) {
+            outboxIndex.move(EntryCodec.decode(entry.id(), line), entry);
             outbox.put(entry.id(), EntryCodec.encode(entry));
             commit();
         }

@@ -1,6 +1,7 @@
 package casebird.twitter.twitter;
 
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A Twitter API call failed.
@@ -10,6 +11,8 @@ import java.util.OptionalLong;
  * is the {@code x-rate-limit-reset} header (epoch seconds) when the answer had one.
  */
 public final class TwitterApiException extends RuntimeException {
+
+    private static final Set<Integer> RECIPIENT_CODES = Set.of(50, 63, 108, 150, 349);
 
     private final int status;
     private final int errorCode;
@@ -45,9 +48,14 @@ public final class TwitterApiException extends RuntimeException {
         return rateLimitReset;
     }
 
-    /** Twitter refuses DMs to this recipient (403 with code 349 or 150): retrying won't help. */
+    /**
+     * Twitter refuses this recipient for good, a 4xx whose code is about the recipient: 349
+     * (cannot send messages to this user), 150 (not following you), 50 and 108 (no such
+     * user), 63 (suspended). Retrying won't help. An error naming no recipient (no code,
+     * or one about the bot or the app) is not one of these.
+     */
     public boolean recipientUnreachable() {
-        return status == 403 && (errorCode == 349 || errorCode == 150);
+        return status >= 400 && status < 500 && RECIPIENT_CODES.contains(errorCode);
     }
 
     /** The endpoint's rate limit is spent (429, or code 88). */
