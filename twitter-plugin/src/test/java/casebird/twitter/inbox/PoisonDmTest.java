@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.LogCapture;
+import casebird.twitter.twitter.DeliveryJson.Delivery;
+import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.state.StateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +88,38 @@ class PoisonDmTest extends PollerFixture {
         assertEquals(List.of(), commands);
         String detail = health.get(health.size() - 1).detail();
         assertTrue(detail.contains("DM " + poison + " (case 1234)"), detail);
+    }
+
+    @Test
+    void parkingLeavesOneAuditLineWithItsOutcome() {
+        long poison = twitter.dmToBot(ALICE, "close 1234 fixed");
+        pollEveryMinute(ATTEMPTS - 1);
+
+        String log = LogCapture.during(poller::pollOnce);
+
+        assertEquals(List.of("dm event=" + poison
+                + " sender=11 user=? verb=close case=1234 outcome=parked"),
+                log.lines().filter(l -> l.contains("casebird.audit"))
+                        .map(l -> l.substring(l.indexOf("dm event="))).toList());
+    }
+
+    @Test
+    void aPushedPoisonDmIsParkedWithoutMovingThePosition() {
+        poller.pollOnce();
+        long position = store.position().getAsLong();
+        long poison = twitter.dmToBot(ALICE, "accept 1234");
+        DmEvent pushed = twitter.listEvents(Optional.empty()).events().get(0);
+
+        for (int i = 0; i < ATTEMPTS + 1; i++) {
+            poller.handleDelivered(
+                    new Delivery(OptionalLong.of(FakeTwitter.BOT_ID), List.of(pushed)));
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertEquals(poison, pushed.id());
+        assertEquals(ATTEMPTS, poisonAttempts.size());
+        assertTrue(store.isProcessed(poison));
+        assertEquals(position, store.position().getAsLong());
+        assertEquals(1, store.outboxSize());
     }
 }
