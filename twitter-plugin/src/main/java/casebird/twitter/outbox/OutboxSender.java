@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox's due entries under the send budget, command replies first, and removes
  * each only once it is sent or can never be. When the budget cannot carry every pending
- * notice now, the notices to one agent are joined into one DM. Failed sends are retried
- * with {@link Backoff}; a spent budget waits in the {@link ApiBudget}.
+ * notice now, the notices to one agent are joined into one DM. A refusal about the
+ * recipient ends that DM (counted in health); any other failed send keeps the DM and is
+ * retried with {@link Backoff} (health says sending fails); a spent budget waits in the
+ * {@link ApiBudget}. Health warns when the outbox passes its {@link OutboxBounds}.
  */
 public final class OutboxSender {
 
