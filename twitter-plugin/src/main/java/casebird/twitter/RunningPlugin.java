@@ -14,6 +14,7 @@ import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
 import casebird.twitter.push.PushDelivery;
@@ -84,11 +85,13 @@ public final class RunningPlugin {
         AgentDirectory directory =
                 new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
         OutboxSender sender = new OutboxSender(store, twitter, directory,
-                backoff, context.clock(), health, budget);
+                backoff, context.clock(), health, budget,
+                new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
                 new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
-                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
+                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
+                        settings.commandAttempts(), backoff),
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());

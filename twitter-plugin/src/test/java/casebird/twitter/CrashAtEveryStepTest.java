@@ -13,6 +13,7 @@ import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
@@ -152,6 +153,8 @@ class CrashAtEveryStepTest {
                 CrashingTwitter port = new CrashingTwitter(twitter, steps);
                 AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
                 HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
+                Backoff backoff =
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
                 poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
                     steps.pass("before the CRM call");
                     String key = "twitter-dm:" + eventId;
@@ -161,12 +164,11 @@ class CrashAtEveryStepTest {
                     steps.pass("after the CRM call, before the commit");
                     return new Handled(CommandParser.parse(text), Outcome.HELP, "done " + eventId);
                 }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                        new InboxPolicy(Duration.ofMinutes(2), false), clock, health);
-                Backoff backoff =
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
+                        new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
                 sender = new OutboxSender(store, port, directory, backoff, clock, health,
                         new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                                Duration.ofSeconds(1), backoff));
+                                Duration.ofSeconds(1), backoff),
+                        new OutboxBounds(Duration.ofHours(1), 1_000));
             }
 
             void runUntilQuiet() {

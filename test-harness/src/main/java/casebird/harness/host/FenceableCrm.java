@@ -7,11 +7,13 @@ import casebird.api.crm.CrmSdk;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The CRM as one host instance hands it to its plugins: once {@link #fence() fenced}, as a
- * killed host's plugin would be, every call fails without reaching the CRM.
+ * killed host's plugin would be, every call fails without reaching the CRM; a call that a
+ * scripted {@link CrmFaults fault} takes fails too.
  */
 public final class FenceableCrm implements CrmSdk {
 
@@ -23,11 +25,13 @@ public final class FenceableCrm implements CrmSdk {
     }
 
     private final CrmSdk crm;
+    private final CrmFaults faults;
     private final AtomicBoolean fenced = new AtomicBoolean();
 
-    /** Hands calls on to {@code crm} until fenced. */
-    public FenceableCrm(CrmSdk crm) {
+    /** Hands calls on to {@code crm} until fenced, failing those that {@code faults} take. */
+    public FenceableCrm(CrmSdk crm, CrmFaults faults) {
         this.crm = crm;
+        this.faults = faults;
     }
 
     /** From now on every call fails with {@link FencedException}. */
@@ -37,7 +41,7 @@ public final class FenceableCrm implements CrmSdk {
 
     @Override
     public Optional<CrmCase> findCase(long caseId) {
-        return open().findCase(caseId);
+        return open(caseId).findCase(caseId);
     }
 
     @Override
@@ -53,19 +57,19 @@ public final class FenceableCrm implements CrmSdk {
     @Override
     public CaseUpdate accept(long caseId, String asUser, String idempotencyKey)
             throws CrmException {
-        return open().accept(caseId, asUser, idempotencyKey);
+        return open(caseId).accept(caseId, asUser, idempotencyKey);
     }
 
     @Override
     public CaseUpdate logNote(long caseId, String asUser, String text, String idempotencyKey)
             throws CrmException {
-        return open().logNote(caseId, asUser, text, idempotencyKey);
+        return open(caseId).logNote(caseId, asUser, text, idempotencyKey);
     }
 
     @Override
     public CaseUpdate close(long caseId, String asUser, Optional<String> note,
             String idempotencyKey) throws CrmException {
-        return open().close(caseId, asUser, note, idempotencyKey);
+        return open(caseId).close(caseId, asUser, note, idempotencyKey);
     }
 
     @Override
@@ -89,9 +93,18 @@ public final class FenceableCrm implements CrmSdk {
     }
 
     private CrmSdk open() {
+        return open(OptionalLong.empty());
+    }
+
+    private CrmSdk open(long caseId) {
+        return open(OptionalLong.of(caseId));
+    }
+
+    private CrmSdk open(OptionalLong caseId) {
         if (fenced.get()) {
             throw new FencedException();
         }
+        faults.check(caseId);
         return crm;
     }
 }

@@ -2,9 +2,12 @@ package casebird.harness.scenario;
 
 import casebird.harness.scenario.Step.FaultKind;
 import casebird.harness.scenario.TokenCursor.GrammarException;
+import casebird.harness.twitter.Fault;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** Parses the settings of a {@code fault} statement. */
 final class FaultParser {
@@ -18,6 +21,7 @@ final class FaultParser {
         Duration delay = Duration.ZERO;
         int times = 1;
         int copies = 1;
+        Optional<String> to = Optional.empty();
         while (!in.atEnd()) {
             Token token = in.take("a fault setting");
             String text = token.text().toLowerCase(Locale.ROOT);
@@ -38,7 +42,14 @@ final class FaultParser {
                     delay = TokenCursor.duration(valueToken, value);
                     break;
                 case "times":
-                    times = (int) in.number(valueToken, "a count");
+                    times = times(in, valueToken);
+                    break;
+                case "to":
+                    if (!value.startsWith("@") || value.length() < 2) {
+                        throw new GrammarException(valueToken.column(),
+                                "to= takes a Twitter @name, not '" + value + "'");
+                    }
+                    to = Optional.of(value.substring(1));
                     break;
                 case "reset":
                     kind = FaultKind.RESET;
@@ -59,7 +70,7 @@ final class FaultParser {
                     break;
                 default:
                     throw new GrammarException(token.column(), "unknown fault setting '" + key
-                            + "'; expected status=, code=, delay=, times=, reset, drop"
+                            + "'; expected status=, code=, delay=, times=, to=, reset, drop"
                             + " or body=garbage");
             }
         }
@@ -76,6 +87,37 @@ final class FaultParser {
             throw new GrammarException(1, "a webhook fault is status=N, delay=D, drop or"
                     + " repeat=N (N at least 1), with times=N");
         }
-        return new Step.Fault(line, target, kind, status, code, delay, copies, times);
+        if (to.isPresent() && !target.equals("dm-send")) {
+            throw new GrammarException(1, "only a dm-send fault can name a recipient with to=");
+        }
+        return new Step.Fault(line, target, kind, status, code, delay, copies, times, to);
+    }
+
+    /** {@code fault crm error [case=N] [times=N|always]}, after {@code crm}. */
+    static Step.CrmFault crmFault(int line, TokenCursor in) throws GrammarException {
+        in.expect("error");
+        OptionalLong caseId = OptionalLong.empty();
+        int times = 1;
+        while (!in.atEnd()) {
+            Token token = in.take("case= or times=");
+            int eq = token.text().indexOf('=');
+            String key = eq < 0 ? token.text() : token.text().substring(0, eq);
+            Token value = new Token(token.text().substring(eq + 1), false,
+                    token.column() + eq + 1);
+            if (eq > 0 && key.equalsIgnoreCase("case")) {
+                caseId = OptionalLong.of(in.number(value, "a case id"));
+            } else if (eq > 0 && key.equalsIgnoreCase("times")) {
+                times = times(in, value);
+            } else {
+                throw new GrammarException(token.column(), "unknown crm fault setting '"
+                        + token.text() + "'; expected case=N or times=N|always");
+            }
+        }
+        return new Step.CrmFault(line, caseId, times);
+    }
+
+    private static int times(TokenCursor in, Token value) throws GrammarException {
+        return value.text().equalsIgnoreCase("always") ? Fault.ALWAYS
+                : (int) in.number(value, "a count or always");
     }
 }

@@ -34,7 +34,7 @@ final class PluginInstance implements AutoCloseable {
     static PluginInstance start(Path pluginZip, Path dataRoot, World world,
             TwitterAccount bot, Clock clock) {
         TwitterAccount token = world.twitter().issueToken(bot.id());
-        FenceableCrm crm = new FenceableCrm(world.crm());
+        FenceableCrm crm = new FenceableCrm(world.crm(), world.crmFaults());
         Map<String, String> settings = world.pluginSettings(token);
         SimulatedHost host = new SimulatedHost(pluginZip.getParent(), dataRoot, crm, settings,
                 clock);

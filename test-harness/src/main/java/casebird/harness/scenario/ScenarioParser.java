@@ -187,7 +187,8 @@ public final class ScenarioParser {
     }
 
     private static Step fault(int line, TokenCursor in) throws GrammarException {
-        String target = in.bareWord("an endpoint, * or webhook").toLowerCase(Locale.ROOT);
-        return FaultParser.fault(line, target, in);
+        String target = in.bareWord("an endpoint, *, webhook or crm").toLowerCase(Locale.ROOT);
+        return target.equals("crm") ? FaultParser.crmFault(line, in)
+                : FaultParser.fault(line, target, in);
     }
 }

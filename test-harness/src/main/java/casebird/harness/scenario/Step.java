@@ -66,10 +66,18 @@ public sealed interface Step {
     /**
      * {@code fault TARGET ...}: the next {@code times} calls to the target (an endpoint,
      * {@code *} or {@code webhook}) fail in the given way; {@code copies} is how many times
-     * a {@code repeat} fault sends a delivery.
+     * a {@code repeat} fault sends a delivery; {@code to} narrows a send fault to one
+     * recipient's screen name; {@code times} may be {@link
+     * casebird.harness.twitter.Fault#ALWAYS}.
      */
     record Fault(int line, String target, FaultKind kind, int status, OptionalInt code,
-            Duration delay, int copies, int times) implements Step {}
+            Duration delay, int copies, int times, Optional<String> to) implements Step {}
+
+    /**
+     * {@code fault crm error [case=N] [times=N|always]}: the next {@code times} SDK calls
+     * the plugin makes (only those about that case, if one is named) throw.
+     */
+    record CrmFault(int line, OptionalLong caseId, int times) implements Step {}
 
     /** How a faulted call fails. */
     enum FaultKind { STATUS, DELAY, RESET, GARBAGE, DROP, REPEAT }

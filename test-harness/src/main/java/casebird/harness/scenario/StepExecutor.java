@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.OptionalLong;
 
 /** Carries out the steps of one scenario against its world. */
 final class StepExecutor {
@@ -53,6 +54,8 @@ final class StepExecutor {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
             fault(f);
+        } else if (step instanceof Step.CrmFault f) {
+            world.crmFaults().add(f.caseId(), f.times());
         } else if (step instanceof Step.Restart) {
             world.restart();
         } else if (step instanceof Step.Crash) {
@@ -169,8 +172,10 @@ final class StepExecutor {
         Optional<Endpoint> endpoint = f.target().equals("*")
                 ? Optional.empty() : Optional.of(endpoint(f.target()));
         Fault.Kind kind = Fault.Kind.valueOf(f.kind().name());
-        world.twitter().addFault(new Fault(endpoint, kind, f.status(), f.code(),
-                f.delay() == null ? Duration.ZERO : f.delay(), f.times()));
+        Fault fault = new Fault(endpoint, kind, f.status(), f.code(),
+                f.delay() == null ? Duration.ZERO : f.delay(), f.times(), OptionalLong.empty());
+        world.twitter().addFault(f.to().isPresent()
+                ? fault.to(world.account(f.to().get()).id()) : fault);
     }
 
     private static WebhookFault webhookFault(Step.Fault f) throws StepFailure {

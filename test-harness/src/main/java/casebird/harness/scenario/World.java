@@ -3,6 +3,7 @@ package casebird.harness.scenario;
 import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
+import casebird.harness.host.CrmFaults;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
 import casebird.harness.host.SimulatedHost;
@@ -45,6 +46,7 @@ public final class World implements AutoCloseable {
     private final WorldState state;
     private final FakeTwitterApi twitter;
     private final InMemoryCrm crm;
+    private final CrmFaults crmFaults = new CrmFaults();
     private final RuleManager rules;
     private final List<RuleEvent> eventsToRun = new ArrayList<>();
     private final List<PluginInstance> fenced = new ArrayList<>();
@@ -99,6 +101,11 @@ public final class World implements AutoCloseable {
 
     public InMemoryCrm crm() {
         return crm;
+    }
+
+    /** The CRM failures scripted for the plugin's SDK calls, shared by every instance. */
+    public CrmFaults crmFaults() {
+        return crmFaults;
     }
 
     public RuleManager rules() {

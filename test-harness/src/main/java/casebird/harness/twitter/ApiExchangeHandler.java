@@ -58,7 +58,7 @@ final class ApiExchangeHandler implements HttpHandler {
     }
 
     private ApiResponse serve(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
-        Optional<Fault> fault = faults.take(endpoint);
+        Optional<Fault> fault = faults.take(endpoint, recipient(endpoint, request));
         if (fault.isPresent()) {
             Optional<ApiResponse> faulty = applyFault(fault.get(), endpoint, caller, request);
             if (faulty.isPresent()) {
@@ -74,6 +74,18 @@ final class ApiExchangeHandler implements HttpHandler {
             return handlers.get(endpoint).handle(caller, request);
         } catch (TwitterApiError e) {
             return dialect.error(e, request);
+        }
+    }
+
+    /** Whom a send is to, for faults that act on one recipient; empty for other calls. */
+    private static OptionalLong recipient(Endpoint endpoint, ApiRequest request) {
+        if (endpoint != Endpoint.DM_SEND) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(TwitterJson.parseSend(request.body()).recipientId());
+        } catch (TwitterApiError unreadable) {
+            return OptionalLong.empty();
         }
     }
 

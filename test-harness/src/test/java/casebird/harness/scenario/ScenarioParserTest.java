@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.harness.twitter.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,23 @@ class ScenarioParserTest {
         assertEquals(Step.FaultKind.RESET, ((Step.Fault) only("fault * reset")).kind());
         assertEquals(Step.FaultKind.GARBAGE, ((Step.Fault) only("fault dm-list body=garbage")).kind());
         assertEquals(Step.FaultKind.DROP, ((Step.Fault) only("fault webhook drop")).kind());
+    }
+
+    @Test
+    void crmFaultsAndRecipientFaultsParse() throws Exception {
+        Step.CrmFault poison = (Step.CrmFault) only("fault crm error case=1234 times=always");
+        assertEquals(1234L, poison.caseId().getAsLong());
+        assertEquals(Fault.ALWAYS, poison.times());
+        Step.CrmFault next = (Step.CrmFault) only("fault crm error times=3");
+        assertTrue(next.caseId().isEmpty());
+        assertEquals(3, next.times());
+        Step.Fault refusal = (Step.Fault) only(
+                "fault dm-send status=403 code=349 to=@bob_t times=always");
+        assertEquals(Optional.of("bob_t"), refusal.to());
+        assertEquals(Fault.ALWAYS, refusal.times());
+        assertTrue(error("fault crm error case=x").getMessage().contains("case id"));
+        assertTrue(error("fault dm-list status=503 to=@bob_t").getMessage()
+                .contains("only a dm-send fault"));
     }
 
     @Test

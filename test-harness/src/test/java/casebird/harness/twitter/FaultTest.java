@@ -56,6 +56,24 @@ class FaultTest extends FakeApiTest {
     }
 
     @Test
+    void aFaultForOneRecipientRefusesEverySendToItAndSparesOthers() throws Exception {
+        TwitterAccount bob = api.createAccount("bob_t");
+        api.addFault(Fault.status(DM_SEND, 403, OptionalInt.of(349), Fault.ALWAYS)
+                .to(bob.id()));
+        FakeTwitterClient client = new FakeTwitterClient(api);
+
+        client.sendDirectMessage(bot, alice.id(), "hi alice");
+        for (int i = 0; i < 3; i++) {
+            TwitterHttpException refused = assertThrows(TwitterHttpException.class,
+                    () -> client.sendDirectMessage(bot, bob.id(), "hi bob"));
+            assertTrue(refused.body().contains("\"code\":349"), refused.body());
+        }
+        client.sendDirectMessage(bot, alice.id(), "hi again");
+
+        assertEquals(2, api.messages().size());
+    }
+
+    @Test
     void status429FaultAnswersLikeARateLimit() throws Exception {
         api.addFault(Fault.status(DM_LIST, 429, OptionalInt.empty(), 1));
 

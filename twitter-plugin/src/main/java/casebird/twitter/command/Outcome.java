@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum Outcome {
     HELP, USAGE, ACCEPTED, ALREADY_YOURS, LOGGED, CLOSED, STATUS, MINE,
     NOT_FOUND, UNKNOWN_USER, NOT_IN_QUEUE, NOT_OWNER, OWNED_BY_ANOTHER, ALREADY_CLOSED,
-    NOT_DISPATCHED;
+    NOT_DISPATCHED, PARKED;
 
     /** The outcome of a command the CRM refused with that failure. */
     static Outcome of(CrmException refusal) {

@@ -31,6 +31,10 @@ import java.util.Optional;
  * @param reconcileInterval how often the inbox is read while push deliveries arrive
  * @param pushSilence how long without a CRC check or delivery before push counts as failed
  *     and the inbox is read every poll interval again
+ * @param commandAttempts how many times a DM whose command fails unexpectedly is tried
+ *     before it is parked and its sender told
+ * @param outboxWarnAge how long a DM may wait in the outbox before health warns
+ * @param outboxWarnSize how many DMs may wait in the outbox before health warns
  */
 public record PluginSettings(
         Credentials credentials,
@@ -54,7 +58,10 @@ public record PluginSettings(
         Duration rateLimitMargin,
         Optional<String> webhookEnv,
         Duration reconcileInterval,
-        Duration pushSilence) {
+        Duration pushSilence,
+        int commandAttempts,
+        Duration outboxWarnAge,
+        int outboxWarnSize) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -108,7 +115,10 @@ public record PluginSettings(
                 r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
                         "an Account Activity environment label such as prod"),
                 r.duration("reconcile-interval", "15m"),
-                r.duration("push-silence", "65m"));
+                r.duration("push-silence", "65m"),
+                Math.max(1, r.count("command-attempts", 3)),
+                r.duration("outbox-warn-age", "1h"),
+                r.count("outbox-warn-size", 1_000));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

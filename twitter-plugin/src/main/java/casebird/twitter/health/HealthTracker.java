@@ -5,7 +5,9 @@ import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ public final class HealthTracker {
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
     private Optional<String> delivery = Optional.empty();
+    private final Map<String, String> warnings = new TreeMap<>();
 
     /**
      * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
@@ -57,10 +60,23 @@ public final class HealthTracker {
         delivery = Optional.of(sentence);
     }
 
+    /**
+     * Records a warning about one topic (e.g. {@code outbox}), a sentence added to the
+     * detail until the same topic's warning is cleared with an empty one; returns whether
+     * that changed the detail.
+     */
+    public synchronized boolean warning(String topic, Optional<String> sentence) {
+        String before = sentence.isPresent() ? warnings.put(topic, sentence.get())
+                : warnings.remove(topic);
+        return !Objects.equals(before, sentence.orElse(null));
+    }
+
     /** Reports the current health to the host. */
     public synchronized void report() {
-        String sentences = delivery.map(d -> detail + "; " + d).orElse(detail);
+        StringBuilder sentences = new StringBuilder(detail);
+        delivery.ifPresent(d -> sentences.append("; ").append(d));
+        warnings.values().forEach(w -> sentences.append("; ").append(w));
         reporter.report(new PluginHealth(
-                credentials, sentences, lastPoll, backlog.getAsInt(), budget.get()));
+                credentials, sentences.toString(), lastPoll, backlog.getAsInt(), budget.get()));
     }
 }

@@ -33,6 +33,11 @@ final class AuditLog {
                 + " error=" + failure.getClass().getSimpleName());
     }
 
+    /** A DM whose command kept failing and was parked: it never runs again. */
+    void parked(DmEvent e, Handled parked) {
+        LOG.warn(line(e, "?", parked.command(), parked.outcome().word()));
+    }
+
     private static String line(DmEvent e, String user, Command command, String outcome) {
         return "dm event=" + e.id() + " sender=" + e.senderId() + " user=" + user
                 + " verb=" + command.verb().word()

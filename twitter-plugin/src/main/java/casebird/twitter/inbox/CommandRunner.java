@@ -9,7 +9,8 @@ public interface CommandRunner {
     /**
      * Runs the command as that CRM user, with idempotency key {@code twitter-dm:<eventId>}.
      *
-     * @throws RuntimeException when the CRM failed unexpectedly: the event is retried later
+     * @throws RuntimeException when the CRM failed unexpectedly: the event is retried later,
+     *     and parked after its last attempt
      */
     Handled run(String crmLogin, String eventId, String text);
 }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>On the very first poll the newest event only sets the position (and the floor):
  * nothing older than the install runs. Below the position it looks back a margin for
  * events that surfaced late. An event whose command fails unexpectedly stops the poll
- * before it, so the next poll retries it.
+ * before it, so a later poll retries it after a backoff; after its last attempt it is
+ * parked (marked handled, its sender told, audited and named in health) and the poll goes
+ * on, so no DM waits behind another for longer than those attempts.
  *
  * <p>Events a webhook delivered take the same path (same filters, key and processed-id
  * record) without moving the position, so polling still finds any delivery that was lost;
@@ -53,6 +56,7 @@ public final class DirectMessagePoller {
     private final UnlinkedReplyGate gate;
     private final Clock clock;
     private final HealthTracker health;
+    private final CommandRetries retries;
     private final AuditLog audit = new AuditLog();
     private BotAccount bot;
 
@@ -69,6 +73,8 @@ public final class DirectMessagePoller {
         this.gate = gate;
         this.clock = clock;
         this.health = health;
+        this.retries = new CommandRetries(policy.commandAttempts(), policy.commandBackoff(),
+                clock);
     }
 
     /**
@@ -87,6 +93,7 @@ public final class DirectMessagePoller {
                 handleNew(reader.since(position.getAsLong()), position.getAsLong());
             }
             health.polled(clock.instant());
+            reportParked();
             store.prune(clock.instant().minus(KEEP_PROCESSED));
             complete = true;
         } catch (TwitterApiException e) {
@@ -115,15 +122,11 @@ public final class DirectMessagePoller {
         directory.beginDelivery();
         long floor = store.floor();
         delivery.events().stream()
-                .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id()))
+                .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id())
+                        && retries.due(e.id()))
                 .sorted(Comparator.comparingLong(DmEvent::id))
-                .forEach(e -> {
-                    try {
-                        handle(e, true);
-                    } catch (RuntimeException failure) {
-                        audit.failed(e, failure);
-                    }
-                });
+                .forEach(e -> attempt(e, true));
+        reportParked();
         health.report();
     }
 
@@ -149,17 +152,44 @@ public final class DirectMessagePoller {
                 .toList();
         long done = position;
         for (DmEvent e : candidates) {
-            if (isForUs(e) && !store.isProcessed(e.id())) {
-                try {
-                    handle(e, false);
-                } catch (RuntimeException failure) {
-                    audit.failed(e, failure);
-                    break;
-                }
+            if (isForUs(e) && !store.isProcessed(e.id())
+                    && !(retries.due(e.id()) && attempt(e, false))) {
+                break;
             }
             done = Math.max(done, e.id());
         }
         store.advancePosition(done);
+    }
+
+    /**
+     * Handles the event, or records its failure and parks it after its last attempt;
+     * returns whether it is done with (handled or parked).
+     */
+    private boolean attempt(DmEvent e, boolean delivered) {
+        try {
+            handle(e, delivered);
+            retries.succeeded(e.id());
+            return true;
+        } catch (RuntimeException failure) {
+            if (!retries.failed(e.id())) {
+                audit.failed(e, failure);
+                return false;
+            }
+            Handled parked = Handled.parked(e.text());
+            store.parkEvent(e.id(), clock.instant(), reply(e, parked.reply(), clock.instant()),
+                    "case " + parked.command().namedCase().stream().mapToObj(Long::toString)
+                            .findFirst().orElse("-"),
+                    delivered, deleteHandled);
+            audit.parked(e, parked);
+            return true;
+        }
+    }
+
+    private void reportParked() {
+        SortedMap<Long, String> parked = store.parked();
+        health.warning("parked", parked.isEmpty() ? Optional.empty() : Optional.of(
+                parked.size() + " DM(s) parked after the CRM kept failing, newest: DM "
+                        + parked.lastKey() + " (" + parked.get(parked.lastKey()) + ")"));
     }
 
     private void handle(DmEvent e, boolean delivered) {

@@ -14,21 +14,28 @@ import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox's due entries under the send budget, command replies first, and removes
  * each only once it is sent or can never be. When the budget cannot carry every pending
- * notice now, the notices to one agent are joined into one DM. Failed sends are retried
- * with {@link Backoff}; a spent budget waits in the {@link ApiBudget}.
+ * notice now, the notices to one agent are joined into one DM. A refusal about the
+ * recipient ends that DM (counted in health); any other failed send keeps the DM and is
+ * retried with {@link Backoff} (health says sending fails); a spent budget waits in the
+ * {@link ApiBudget}. Health warns when the outbox passes its {@link OutboxBounds}.
  */
 public final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final String SENDING = "sending";
+    private static final String REFUSED = "refused";
+    private static final String OUTBOX = "outbox";
 
     private final StateStore store;
     private final TwitterPort twitter;
@@ -38,10 +45,13 @@ public final class OutboxSender {
     private final HealthTracker health;
     private final ApiBudget budget;
     private final SendPacer pacer;
+    private final OutboxBounds bounds;
+    private int refused;
 
     /** Creates a sender; {@code twitter} should be budgeted by the same {@code budget}. */
     public OutboxSender(StateStore store, TwitterPort twitter, AgentDirectory directory,
-            Backoff backoff, Clock clock, HealthTracker health, ApiBudget budget) {
+            Backoff backoff, Clock clock, HealthTracker health, ApiBudget budget,
+            OutboxBounds bounds) {
         this.store = store;
         this.twitter = twitter;
         this.directory = directory;
@@ -50,12 +60,12 @@ public final class OutboxSender {
         this.health = health;
         this.budget = budget;
         this.pacer = new SendPacer(budget);
+        this.bounds = bounds;
     }
 
     /** Sends what is due now and the budget allows; returns how many DMs went out. */
     public int sendDue() {
-        List<OutboxEntry> due = store.outbox().stream()
-                .filter(e -> !e.notBefore().isAfter(clock.instant()))
+        List<OutboxEntry> due = store.dueOutbox(clock.instant()).stream()
                 .sorted(Comparator.comparingLong(OutboxEntry::id))
                 .toList();
         int sent = 0;
@@ -78,7 +88,7 @@ public final class OutboxSender {
                 sent++;
             }
         }
-        if (!due.isEmpty()) {
+        if (warnAboutBounds() || !due.isEmpty()) {
             health.report();
         }
         return sent;
@@ -86,17 +96,11 @@ public final class OutboxSender {
 
     /** When {@link #sendDue()} next has something to do, if the outbox holds anything. */
     public Optional<Instant> nextDue() {
-        List<OutboxEntry> pending = store.outbox();
-        Optional<Instant> due = pending.stream().map(OutboxEntry::notBefore)
-                .min(Comparator.naturalOrder());
-        if (due.isEmpty()) {
-            return due;
-        }
-        Instant at = later(due.get(), budget.readyAt(Endpoint.DM_SEND));
-        if (pending.stream().noneMatch(OutboxEntry::reply)) {
-            at = later(at, pacer.nextNoticeAt(clock.instant()));
-        }
-        return Optional.of(at);
+        Instant ready = budget.readyAt(Endpoint.DM_SEND);
+        Optional<Instant> reply = store.nextDue(true).map(at -> later(at, ready));
+        Optional<Instant> notice = store.nextDue(false).map(at -> later(later(at, ready),
+                pacer.nextNoticeAt(clock.instant())));
+        return Stream.of(reply, notice).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     private boolean ready() {
@@ -115,6 +119,7 @@ public final class OutboxSender {
             twitter.send(id.get(), NoticeDigest.text(entries));
             entries.forEach(e -> store.removeFromOutbox(e.id()));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
+            health.warning(SENDING, Optional.empty());
             return true;
         } catch (TwitterApiException e) {
             onTwitterFailure(entries, e);
@@ -139,6 +144,10 @@ public final class OutboxSender {
             LOG.warn("dropping DM to {}: Twitter refuses DMs to that account (code {})",
                     first.to(), e.errorCode());
             entries.forEach(entry -> store.removeFromOutbox(entry.id()));
+            refused += entries.size();
+            health.warning(REFUSED, Optional.of(refused + " DM(s) ended because Twitter refuses"
+                    + " DMs to the recipient (latest: " + first.to() + ", code " + e.errorCode()
+                    + ")"));
         } else if (e.rateLimited()) {
             LOG.info("DM sending rate-limited until {}", budget.readyAt(Endpoint.DM_SEND));
         } else {
@@ -148,8 +157,26 @@ public final class OutboxSender {
             }
             LOG.warn("DM {} to {} failed, will retry: {}", first.id(), first.to(),
                     e.getMessage());
+            health.warning(SENDING, Optional.of("sending DMs fails (status " + e.status()
+                    + ", code " + e.errorCode() + "); retrying with backoff, nothing is dropped"));
             entries.forEach(this::retryLater);
         }
+    }
+
+    /** Sets the outbox's health warning from its bounds; returns whether it changed. */
+    private boolean warnAboutBounds() {
+        List<String> over = new ArrayList<>();
+        int size = store.outboxSize();
+        if (size >= bounds.size()) {
+            over.add("the outbox holds " + size + " DMs (outbox-warn-size " + bounds.size()
+                    + ")");
+        }
+        store.oldestQueuedAt()
+                .filter(at -> !at.plus(bounds.age()).isAfter(clock.instant()))
+                .ifPresent(at -> over.add("the oldest DM has waited since " + at
+                        + " (outbox-warn-age " + bounds.age() + ")"));
+        return health.warning(OUTBOX, over.isEmpty() ? Optional.empty()
+                : Optional.of(String.join("; ", over)));
     }
 
     private void retryLater(OutboxEntry entry) {

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * The plugin's durable state in one MVStore file: processed DM events, the outbox, pinned
- * Twitter ids, the poller's position, handled DMs waiting to be deleted and the
- * unlinked-reply tally.
+ * Twitter ids, the poller's position, handled DMs waiting to be deleted, the
+ * unlinked-reply tally and the DMs parked after their command kept failing.
  *
  * <p>One writer at a time: every method is synchronized, makes its changes and commits
  * before it returns, so a commit never carries half of another thread's change. The rule
@@ -31,6 +33,7 @@ public final class StateStore implements AutoCloseable {
     static final String POSITION = "position";
     static final String FLOOR = "floor";
     private static final int MAX_DELETIONS = 1_000;
+    private static final int MAX_PARKED = 100;
 
     private final MVStore store;
     private final boolean sync;
@@ -41,6 +44,8 @@ public final class StateStore implements AutoCloseable {
     private final MVMap<String, Long> notified;
     private final MVMap<Long, Long> unlinked;
     private final MVMap<Long, Long> deletions;
+    private final MVMap<Long, String> parked;
+    private final OutboxIndex outboxIndex;
 
     private StateStore(MVStore store, boolean sync) {
         this.store = store;
@@ -52,6 +57,8 @@ public final class StateStore implements AutoCloseable {
         this.notified = store.openMap("notified");
         this.unlinked = store.openMap("unlinked");
         this.deletions = store.openMap("deletions");
+        this.parked = store.openMap("parked");
+        this.outboxIndex = new OutboxIndex(store);
     }
 
     /** Opens (or creates) the store in the plugin's data directory, without forced syncs. */
@@ -73,6 +80,7 @@ public final class StateStore implements AutoCloseable {
         StateStore state = new StateStore(mv, sync);
         try {
             StoreFormat.upgrade(state.meta, FILE_NAME);
+            state.outboxIndex.rebuildIfStale(state.outbox);
         } catch (StateFormatException e) {
             mv.closeImmediately();
             throw e;
@@ -149,6 +157,31 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Parks a DM event whose command kept failing: marks it handled (so it never runs
+     * again), records it with what it was about, e.g. {@code case 1234}, for health, queues
+     * the reply telling its sender, and moves the position unless a webhook delivered it,
+     * all in one commit. Only the newest parked events are kept.
+     */
+    public synchronized void parkEvent(long eventId, Instant at, OutboxEntry reply,
+            String about, boolean delivered, boolean deleteLater) {
+        if (markProcessed(eventId, at, Optional.of(reply), deleteLater)) {
+            parked.put(eventId, about);
+            while (parked.size() > MAX_PARKED) {
+                parked.remove(parked.firstKey());
+            }
+            if (!delivered) {
+                putPosition(eventId);
+            }
+            commit();
+        }
+    }
+
+    /** The parked DM events, oldest first, each with what it was about. */
+    public synchronized SortedMap<Long, String> parked() {
+        return new TreeMap<>(parked);
+    }
+
     private boolean markProcessed(long eventId, Instant at, Optional<OutboxEntry> reply,
             boolean deleteLater) {
         if (processed.putIfAbsent(eventId, at.toEpochMilli()) != null) {
@@ -202,7 +235,28 @@ public final class StateStore implements AutoCloseable {
     private void putNew(OutboxEntry e) {
         long id = Long.parseLong(meta.getOrDefault("outbox-seq", "0")) + 1;
         meta.put("outbox-seq", Long.toString(id));
-        outbox.put(id, EntryCodec.encode(e.withId(id)));
+        OutboxEntry entry = e.withId(id);
+        outbox.put(id, EntryCodec.encode(entry));
+        outboxIndex.add(entry, e.notBefore());
+    }
+
+    /** The entries due at {@code now} (and only those are read): replies, then notices. */
+    public synchronized List<OutboxEntry> dueOutbox(Instant now) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (long id : outboxIndex.dueIds(now)) {
+            entries.add(EntryCodec.decode(id, outbox.get(id)));
+        }
+        return entries;
+    }
+
+    /** When the earliest queued reply (or notice) is due, if one is queued. */
+    public synchronized Optional<Instant> nextDue(boolean reply) {
+        return outboxIndex.nextDue(reply);
+    }
+
+    /** When the oldest entry still in the outbox was queued, if it holds any. */
+    public synchronized Optional<Instant> oldestQueuedAt() {
+        return outbox.isEmpty() ? Optional.empty() : outboxIndex.queuedAt(outbox.firstKey());
     }
 
     /** Every queued entry, oldest first. */
@@ -221,13 +275,18 @@ public final class StateStore implements AutoCloseable {
 
     /** Removes an entry that was sent or can never be. */
     public synchronized void removeFromOutbox(long id) {
-        outbox.remove(id);
+        String line = outbox.remove(id);
+        if (line != null) {
+            outboxIndex.remove(EntryCodec.decode(id, line));
+        }
         commit();
     }
 
     /** Replaces a queued entry, e.g. after a failed attempt. */
     public synchronized void updateOutbox(OutboxEntry entry) {
-        if (outbox.containsKey(entry.id())) {
+        String line = outbox.get(entry.id());
+        if (line != null) {
+            outboxIndex.move(EntryCodec.decode(entry.id(), line), entry);
             outbox.put(entry.id(), EntryCodec.encode(entry));
             commit();
         }

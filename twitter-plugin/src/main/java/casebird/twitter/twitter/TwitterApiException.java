@@ -1,6 +1,7 @@
 package casebird.twitter.twitter;
 
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A Twitter API call failed.
@@ -10,6 +11,8 @@ import java.util.OptionalLong;
  * is the {@code x-rate-limit-reset} header (epoch seconds) when the answer had one.
  */
 public class TwitterApiException extends RuntimeException {
+
+    private static final Set<Integer> RECIPIENT_CODES = Set.of(50, 63, 108, 150, 349);
 
     private final int status;
     private final int errorCode;
@@ -46,12 +49,13 @@ public class TwitterApiException extends RuntimeException {
     }
 
     /**
-     * Twitter refuses DMs to this recipient (403 with code 349 or 150) or has no such user
-     * (404 with code 50): retrying won't help.
+     * Twitter refuses this recipient for good, a 4xx whose code is about the recipient: 349
+     * (cannot send messages to this user), 150 (not following you), 50 and 108 (no such
+     * user), 63 (suspended). Retrying won't help. An error naming no recipient (no code,
+     * or one about the bot or the app) is not one of these.
      */
     public boolean recipientUnreachable() {
-        return status == 403 && (errorCode == 349 || errorCode == 150)
-                || status == 404 && errorCode == 50;
+        return status >= 400 && status < 500 && RECIPIENT_CODES.contains(errorCode);
     }
 
     /**

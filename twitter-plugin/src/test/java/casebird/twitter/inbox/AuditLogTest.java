@@ -47,7 +47,7 @@ class AuditLogTest {
         poller = new DirectMessagePoller(twitter, store,
                 new AgentDirectory(crm, "twitter", twitter, store), runner,
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                new InboxPolicy(Duration.ZERO, false),
+                PollerFixture.policy(Duration.ZERO, false),
                 new MutableClock(Instant.parse("2025-01-01T00:00:00Z")),
                 new HealthTracker(h -> { }, store::outboxSize, Map::of));
         poller.pollOnce();

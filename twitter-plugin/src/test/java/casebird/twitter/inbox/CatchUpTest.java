@@ -55,7 +55,7 @@ class CatchUpTest {
                     return new Handled(CommandParser.parse(text), Outcome.HELP, "did " + text);
                 },
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                new InboxPolicy(MARGIN, deleteHandled), clock,
+                PollerFixture.policy(MARGIN, deleteHandled), clock,
                 new HealthTracker(h -> { }, store::outboxSize, Map::of));
     }
 

@@ -1,6 +1,7 @@
 package casebird.twitter.inbox;
 
 import casebird.api.PluginHealth;
+import casebird.twitter.budget.Backoff;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
 import casebird.twitter.command.Outcome;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class PollerFixture {
 
     static final long ALICE = 11;
+    static final int ATTEMPTS = 3;
 
     @TempDir Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
@@ -49,7 +52,7 @@ abstract class PollerFixture {
     }
 
     DirectMessagePoller newPoller(CommandRunner runner) {
-        return newPoller(runner, new InboxPolicy(Duration.ZERO, false));
+        return newPoller(runner, policy(Duration.ZERO, false));
     }
 
     DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
@@ -57,6 +60,12 @@ abstract class PollerFixture {
         return new DirectMessagePoller(twitter, store,
                 new AgentDirectory(crm, "twitter", twitter, store), runner,
                 new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);
+    }
+
+    /** A policy trying a failing command {@link #ATTEMPTS} times, backing off from 2 s. */
+    static InboxPolicy policy(Duration lookBack, boolean deleteHandled) {
+        return new InboxPolicy(lookBack, deleteHandled, ATTEMPTS,
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1), new Random(1)));
     }
 
     CommandRunner recording() {

@@ -3,68 +3,18 @@ package casebird.twitter.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.budget.Endpoint;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
-import casebird.twitter.state.StateStore;
-import casebird.twitter.testing.FakeCrm;
-import casebird.twitter.testing.FakeTwitter;
-import casebird.twitter.testing.MutableClock;
-import casebird.twitter.twitter.TwitterApiException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OutboxSenderTest {
-
-    private static final long ALICE = 11;
-
-    @TempDir Path dir;
-    private final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE);
-    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t").user("carol", null);
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private StateStore store;
-    private ApiBudget budget;
-    private OutboxSender sender;
-
-    @BeforeEach
-    void openStore() {
-        store = StateStore.open(dir);
-        Backoff backoff =
-                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
-        budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofSeconds(1), backoff);
-        sender = new OutboxSender(store, new BudgetedTwitter(twitter, budget),
-                new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
-                new HealthTracker(h -> { }, store::outboxSize, Map::of), budget);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
-    private void queue(Recipient to, String text, boolean reply) {
-        OutboxEntry entry = OutboxEntry.queued(to, text, reply, clock.instant());
-        store.appendNotices("event-" + text, List.of(entry));
-    }
-
-    private static TwitterApiException failure(int status, int code, OptionalLong reset) {
-        return new TwitterApiException("test", status, code, reset, null);
-    }
+class OutboxSenderTest extends OutboxFixture {
 
     @Test
     void aLoginIsSentToItsResolvedTwitterIdRepliesFirst() {

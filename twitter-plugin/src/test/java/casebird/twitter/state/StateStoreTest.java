@@ -53,6 +53,20 @@ class StateStoreTest {
     }
 
     @Test
+    void anOutboxWrittenBeforeItsDueIndexIsIndexedWhenOpened() {
+        writeRaw(Map.of("format", "2", "outbox-seq", "2"), Map.of(
+                1L, "LOGIN\talice\tfalse\t0\t" + NOW.toEpochMilli() + "\tdue now",
+                2L, "LOGIN\talice\tfalse\t1\t" + NOW.plusSeconds(60).toEpochMilli()
+                        + "\tdue later"));
+
+        try (StateStore store = StateStore.open(dir)) {
+            assertEquals(List.of("due now"),
+                    store.dueOutbox(NOW).stream().map(OutboxEntry::text).toList());
+            assertEquals(Optional.of(NOW), store.oldestQueuedAt());
+        }
+    }
+
+    @Test
     void aStoreFromANewerPluginIsRefusedWithTheReasonAndLeftAsItWas() {
         writeRaw(Map.of("format", "7", "position", "42"), Map.of());
 

@@ -12,6 +12,7 @@ import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.StateStore;
@@ -111,10 +112,12 @@ public final class BudgetSimulator {
                     agents::execute,
                     new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
                             settings.unlinkedReplyDailyCap()),
-                    new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled()),
+                    new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
+                            settings.commandAttempts(), backoff),
                     clock, health);
             OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock,
-                    health, budget);
+                    health, budget,
+                    new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
             WorkCycle cycle = new WorkCycle(poller, sender,
                     new DeletionSweeper(store, twitter, settings.deleteInterval(), clock),
                     new PollPlanner(budget, settings.pollInterval(), settings.pollMinInterval(),
