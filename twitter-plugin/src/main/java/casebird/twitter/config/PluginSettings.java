@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
  *     plugin; empty when the plugin only polls
  * @param reconcileInterval how often the inbox is read while push deliveries arrive
- * @param pushSilence how long without a CRC check or delivery before push counts as failed
+ * @param pushSilence how long without a delivery or registration before push counts as failed
  *     and the inbox is read every poll interval again
  */
 public record PluginSettings(

@@ -8,13 +8,15 @@ import casebird.twitter.twitter.DeliveryJson.Delivery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook Twitter calls: {@code GET ?crc_token=} is answered with the CRC response;
- * a {@code POST} is a delivery, accepted only when its signature matches its raw body and
+ * The webhook Twitter calls: {@code GET ?crc_token=} is answered with the CRC response
+ * when the token is shaped like Twitter's (anything else would make the answer a signing
+ * oracle for forged deliveries); a {@code POST} is a delivery, accepted only when its signature matches its raw body and
  * then handed over whole (the handling runs on the plugin's own thread). Anything else is
  * refused with a status saying why, and changes nothing.
  */
@@ -23,6 +25,8 @@ public final class WebhookEndpoint implements WebHandler {
     /** The largest delivery read; a DM of 10,000 characters escaped as JSON fits easily. */
     static final int MAX_BODY = 512 * 1024;
     static final String SIGNATURE = "x-twitter-webhooks-signature";
+    /** Twitter's CRC tokens: short base64 or base64url text, never JSON or a body. */
+    private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
 
     private final WebhookSignature signature;
@@ -56,7 +60,11 @@ public final class WebhookEndpoint implements WebHandler {
         if (token.isEmpty()) {
             return WebResponse.text(400, "crc_token is missing");
         }
-        monitor.heard();
+        if (!CRC_TOKEN.matcher(token.get()).matches()) {
+            LOG.warn("CRC check refused: its crc_token is not shaped like Twitter's");
+            return WebResponse.text(400, "crc_token must be 1 to 128 characters of"
+                    + " [A-Za-z0-9+/=_-]");
+        }
         return WebResponse.json(200, "{\"response_token\":\""
                 + signature.crcResponse(token.get()) + "\"}");
     }

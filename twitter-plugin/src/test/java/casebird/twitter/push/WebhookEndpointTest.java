@@ -54,14 +54,45 @@ class WebhookEndpointTest {
         return post(bytes, Map.of(WebhookEndpoint.SIGNATURE, signature));
     }
 
+
+    private WebResponse crc(String token) {
+        return endpoint.handle(new WebRequest("GET", Map.of("crc_token", token), Map.of(),
+                InputStream.nullInputStream()));
+    }
+
+    /** The expected token is openssl's: {@code openssl dgst -sha256 -hmac apiSecret -binary}. */
     @Test
-    void crcChallengeIsAnsweredWithThePublishedToken() {
-        WebResponse answer = endpoint.handle(new WebRequest("GET",
-                Map.of("crc_token", "test token"), Map.of(), InputStream.nullInputStream()));
+    void crcChallengeIsAnsweredWithTheHmacOfTheToken() {
+        WebResponse answer = crc("dGVzdCB0b2tlbg");
 
         assertEquals(200, answer.status());
-        assertEquals("{\"response_token\":\"sha256=O5hJl2njQRIa4vsumZ+3oom9ECR5m3aQLRZkPoYelp0=\"}",
+        assertEquals("{\"response_token\":\"sha256=fr1e+HXkk22QzL1lYke8OcYVpmhm4D68RC5Z/FhvIE8=\"}",
                 answer.body());
+    }
+
+    @Test
+    void aCrcTokenNotShapedLikeTwittersIsRefusedUnsigned() {
+        for (String token : List.of(sample(), "", "a".repeat(129), "abc def", "abc\"}")) {
+            WebResponse answer = crc(token);
+
+            assertEquals(400, answer.status(), token);
+            assertFalse(answer.body().contains("sha256="), answer.body());
+        }
+    }
+
+    @Test
+    void aCrcTokenOfBase64UrlCharactersUpTo128IsAnswered() {
+        assertEquals(200, crc("aZ09+/=_-".repeat(14) + "ab").status());
+    }
+
+    @Test
+    void aCrcCheckIsNoProofThatPushWorks() {
+        monitor.registered();
+        clock.advance(Duration.ofMinutes(60));
+        crc("dGVzdCB0b2tlbg");
+        clock.advance(Duration.ofMinutes(60));
+
+        assertFalse(monitor.active());
     }
 
     @Test
