@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param reconcileInterval how often the inbox is read while push deliveries arrive
  * @param pushSilence how long without a delivery or registration before push counts as failed
  *     and the inbox is read every poll interval again
+ * @param deliveryMaxAge how old a pushed DM event may be before its delivery is refused as
+ *     a replay
  */
 public record PluginSettings(
         Credentials credentials,
@@ -54,7 +56,8 @@ public record PluginSettings(
         Duration rateLimitMargin,
         Optional<String> webhookEnv,
         Duration reconcileInterval,
-        Duration pushSilence) {
+        Duration pushSilence,
+        Duration deliveryMaxAge) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -108,7 +111,8 @@ public record PluginSettings(
                 r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
                         "an Account Activity environment label such as prod"),
                 r.duration("reconcile-interval", "15m"),
-                r.duration("push-silence", "65m"));
+                r.duration("push-silence", "65m"),
+                r.duration("delivery-max-age", "48h"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

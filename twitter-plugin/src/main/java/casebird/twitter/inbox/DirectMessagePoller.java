@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class DirectMessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessagePoller.class);
-    private static final Duration KEEP_PROCESSED = Duration.ofDays(31);
+    /** How long handled event ids are remembered, so a delivery may be at most this old. */
+    public static final Duration KEEP_PROCESSED = Duration.ofDays(31);
 
     private final TwitterPort twitter;
     private final CatchUpReader reader;

@@ -3,13 +3,17 @@ package casebird.twitter.push;
 import casebird.api.web.WebHandler;
 import casebird.api.web.WebRequest;
 import casebird.api.web.WebResponse;
+import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.twitter.DeliveryJson;
 import casebird.twitter.twitter.DeliveryJson.Delivery;
+import casebird.twitter.twitter.DmEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +35,22 @@ public final class WebhookEndpoint implements WebHandler {
 
     private final WebhookSignature signature;
     private final PushMonitor monitor;
-    private final Consumer<Delivery> deliveries;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final DeliveryQueue deliveries;
 
-    /** An endpoint that hands each genuine delivery to {@code deliveries}. */
-    public WebhookEndpoint(WebhookSignature signature, PushMonitor monitor,
-            Consumer<Delivery> deliveries) {
+    /**
+     * An endpoint that queues each genuine, fresh delivery on {@code deliveries}.
+     *
+     * @param maxAge how old a delivered DM event may be; one older is refused as a replay
+     *     (and so is one older than the poller's memory of handled events)
+     */
+    public WebhookEndpoint(WebhookSignature signature, PushMonitor monitor, Duration maxAge,
+            Clock clock, DeliveryQueue deliveries) {
         this.signature = signature;
         this.monitor = monitor;
+        this.maxAge = maxAge;
+        this.clock = clock;
         this.deliveries = deliveries;
     }
 
@@ -93,8 +106,26 @@ public final class WebhookEndpoint implements WebHandler {
         } catch (IllegalArgumentException e) {
             return WebResponse.text(400, e.getMessage());
         }
+        return admit(delivery);
+    }
+
+    /** Queues a genuine delivery unless it is a replay of an old one or the queue is full. */
+    private WebResponse admit(Delivery delivery) {
+        Duration age = maxAge.compareTo(DirectMessagePoller.KEEP_PROCESSED) < 0
+                ? maxAge : DirectMessagePoller.KEEP_PROCESSED;
+        Instant oldest = clock.instant().minus(age);
+        Optional<DmEvent> stale = delivery.events().stream()
+                .filter(e -> e.createdAt().isBefore(oldest)).findFirst();
+        if (stale.isPresent()) {
+            LOG.warn("webhook delivery refused: DM event {} is older than {}, a replay",
+                    stale.get().id(), age);
+            return WebResponse.text(400, "DM event " + stale.get().id() + " was created at "
+                    + stale.get().createdAt() + ", over " + age + " ago: a replay");
+        }
+        if (!deliveries.offer(delivery)) {
+            return WebResponse.text(503, "too many deliveries are waiting; try again later");
+        }
         monitor.heard();
-        deliveries.accept(delivery);
         return WebResponse.text(200, "");
     }
 }

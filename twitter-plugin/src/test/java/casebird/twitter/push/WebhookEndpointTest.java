@@ -19,19 +19,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
 
     private static final String SECRET = "apiSecret";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private static final Duration MAX_AGE = Duration.ofDays(2);
+
+    /** A minute after the sample delivery's event was created. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2018-01-31T00:44:49Z"));
     private final PushMonitor monitor = new PushMonitor(Duration.ofMinutes(65),
             Duration.ofMinutes(1), Duration.ofMinutes(15), clock,
             new HealthTracker(h -> { }, () -> 0, Map::of));
     private final List<Delivery> delivered = new ArrayList<>();
-    private final WebhookEndpoint endpoint =
-            new WebhookEndpoint(new WebhookSignature(SECRET), monitor, delivered::add);
+    private final WebhookEndpoint endpoint = endpoint(MAX_AGE, 8, Runnable::run);
+
+    private WebhookEndpoint endpoint(Duration maxAge, int queued, Executor executor) {
+        return new WebhookEndpoint(new WebhookSignature(SECRET), monitor, maxAge, clock,
+                new DeliveryQueue(queued, executor, delivered::add));
+    }
 
     /** A real Account Activity delivery (see the harness's samples README for its source). */
     private static String sample() {
@@ -49,9 +57,14 @@ class WebhookEndpointTest {
     }
 
     private WebResponse signedPost(String body) {
+        return signedPost(endpoint, body);
+    }
+
+    private static WebResponse signedPost(WebhookEndpoint to, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String signature = new WebhookSignature(SECRET).crcResponse(body);
-        return post(bytes, Map.of(WebhookEndpoint.SIGNATURE, signature));
+        return to.handle(new WebRequest("POST", Map.of(),
+                Map.of(WebhookEndpoint.SIGNATURE, signature), new ByteArrayInputStream(bytes)));
     }
 
 
@@ -153,5 +166,49 @@ class WebhookEndpointTest {
         clock.advance(Duration.ofMinutes(60));
 
         assertTrue(monitor.active());
+    }
+
+    @Test
+    void aReplayedDeliveryOlderThanTheMaxAgeIsRefusedAndHasNoEffect() {
+        monitor.registered();
+        clock.advance(MAX_AGE);
+
+        WebResponse answer = signedPost(sample());
+
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("958501034212564996"), answer.body());
+        assertEquals(List.of(), delivered);
+        clock.advance(Duration.ofMinutes(65));
+        assertFalse(monitor.active());
+    }
+
+    @Test
+    void aDeliveryJustYoungerThanTheMaxAgeIsHandedOver() {
+        clock.advance(MAX_AGE.minusMinutes(2));
+
+        assertEquals(200, signedPost(sample()).status());
+        assertEquals(1, delivered.size());
+    }
+
+    @Test
+    void aDeliveryOlderThanTheMemoryOfHandledEventsIsRefusedWhateverTheMaxAge() {
+        WebhookEndpoint lenient = endpoint(Duration.ofDays(365), 8, Runnable::run);
+        clock.advance(Duration.ofDays(32));
+
+        assertEquals(400, signedPost(lenient, sample()).status());
+        assertEquals(List.of(), delivered);
+    }
+
+    @Test
+    void aFloodBeyondTheQueueGets503UntilTheSchedulerCatchesUp() {
+        List<Runnable> waiting = new ArrayList<>();
+        WebhookEndpoint busy = endpoint(MAX_AGE, 2, waiting::add);
+
+        assertEquals(200, signedPost(busy, sample()).status());
+        assertEquals(200, signedPost(busy, sample()).status());
+        assertEquals(503, signedPost(busy, sample()).status());
+        waiting.remove(0).run();
+        assertEquals(200, signedPost(busy, sample()).status());
+        assertEquals(1, delivered.size());
     }
 }
