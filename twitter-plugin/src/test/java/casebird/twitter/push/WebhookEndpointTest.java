@@ -211,4 +211,25 @@ class WebhookEndpointTest {
         assertEquals(200, signedPost(busy, sample()).status());
         assertEquals(1, delivered.size());
     }
+
+    @Test
+    void deeplyNestedJsonIs400NotAStackOverflow() {
+        int depth = (WebhookEndpoint.MAX_BODY - 16) / 2;
+        String nested = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+
+        WebResponse answer = signedPost(nested);
+
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("nested"), answer.body());
+        assertEquals(List.of(), delivered);
+    }
+
+    @Test
+    void bracketsInsideADmTextDoNotCountAsNesting() {
+        String text = "\\\"[" + "[{".repeat(100);
+        String body = sample().replace("Hello World &amp; good wishes.", text);
+
+        assertEquals(200, signedPost(body).status());
+        assertEquals("\"[" + "[{".repeat(100), delivered.get(0).events().get(0).text());
+    }
 }
