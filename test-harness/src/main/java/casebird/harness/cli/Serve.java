@@ -91,6 +91,8 @@ final class Serve {
             out.printf("@%-16s id %-12d token %s  secret %s%s%n", account.screenName(),
                     account.id(), account.accessToken(), account.accessTokenSecret(), role);
         }
+        world.twitter().webhookUrls().forEach(url ->
+                out.println("The plugin's webhook (push is on): " + url));
         out.println("DM the bot (POST direct_messages/events/new.json, recipient_id "
                 + world.bot().id() + ") as any account above. Enter prints the plugin's"
                 + " health; Ctrl-C stops.");
