@@ -7,6 +7,7 @@ import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.Fault;
 import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.TwitterAccount;
+import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
 import java.io.IOException;
 import java.time.Duration;
@@ -136,10 +137,15 @@ final class StepExecutor {
         }
     }
 
-    private void sendDm(Step.Dm dm) throws IOException {
+    private void sendDm(Step.Dm dm) throws IOException, StepFailure {
         TwitterAccount from = world.account(dm.from());
         expectations.dmSent();
-        new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(), dm.text());
+        try {
+            new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(),
+                    dm.text());
+        } catch (TwitterHttpException e) {
+            throw new StepFailure("the fake Twitter API refused the DM: " + e.reason());
+        }
     }
 
     private void deliverForged(Step.DeliverForged forged) throws StepFailure {
