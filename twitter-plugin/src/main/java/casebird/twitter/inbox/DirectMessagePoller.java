@@ -113,7 +113,7 @@ public final class DirectMessagePoller {
             LOG.debug("delivery ignored: the first poll has not run or it is for another user");
             return;
         }
-        directory.beginDelivery();
+        directory.beginDelivery(clock.instant());
         long floor = store.floor();
         delivery.events().stream()
                 .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id()))
