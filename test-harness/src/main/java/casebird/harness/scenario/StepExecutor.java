@@ -46,7 +46,12 @@ final class StepExecutor {
         } else if (step instanceof Step.Dm dm) {
             sendDm(dm);
         } else if (step instanceof Step.DeliverForged forged) {
-            deliverForged(forged);
+            requireRefused("forged", world.twitter().postForgedDelivery(
+                    world.account(forged.from()).id(), world.bot().id(), forged.text()));
+        } else if (step instanceof Step.DeliverReplayed replayed) {
+            requireRefused("replayed", world.twitter().postReplayedDelivery(
+                    world.account(replayed.from()).id(), world.bot().id(), replayed.text(),
+                    replayed.age()));
         } else if (step instanceof Step.Rename r) {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
@@ -148,15 +153,14 @@ final class StepExecutor {
         }
     }
 
-    private void deliverForged(Step.DeliverForged forged) throws StepFailure {
-        List<Integer> statuses = world.twitter().postForgedDelivery(
-                world.account(forged.from()).id(), world.bot().id(), forged.text());
+    private static void requireRefused(String kind, List<Integer> statuses)
+            throws StepFailure {
         if (statuses.isEmpty()) {
             throw new StepFailure("no webhook is registered for the bot; use 'delivery push'");
         }
         if (statuses.stream().anyMatch(status -> status < 400 || status > 499)) {
-            throw new StepFailure("the webhook did not refuse the forged delivery with a 4xx: "
-                    + statuses);
+            throw new StepFailure("the webhook did not refuse the " + kind + " delivery with a"
+                    + " 4xx: " + statuses);
         }
     }
 

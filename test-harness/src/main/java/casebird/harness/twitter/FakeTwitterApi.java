@@ -261,12 +261,31 @@ public final class FakeTwitterApi implements AutoCloseable {
      * signed.
      */
     public Map<URI, String> unsentDeliveries(long senderId, long recipientId, String text) {
-        DirectMessage forged = new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
-                clock.instant());
+        return deliveries(new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
+                clock.instant()));
+    }
+
+    private Map<URI, String> deliveries(DirectMessage message) {
         Map<URI, String> bodies = new LinkedHashMap<>();
-        webhooks.targets(senderId, recipientId).forEach(target ->
-                bodies.put(target.url(), deliveryBody(target, forged)));
+        webhooks.targets(message.senderId(), message.recipientId()).forEach(target ->
+                bodies.put(target.url(), deliveryBody(target, message)));
         return bodies;
+    }
+
+    /**
+     * Posts a delivery correctly signed, as Twitter made it, of a DM created {@code age} ago,
+     * as someone replaying a captured delivery would (the DM is not in the inbox).
+     *
+     * @return the status each webhook answered (0 for no answer); empty when none is
+     *     registered for either account
+     */
+    public List<Integer> postReplayedDelivery(long senderId, long recipientId, String text,
+            Duration age) {
+        DirectMessage old = new DirectMessage(Long.MAX_VALUE - 2, senderId, recipientId, text,
+                clock.instant().minus(age));
+        return deliveries(old).entrySet().stream()
+                .map(body -> webhookSender.postSigned(body.getKey(), body.getValue()))
+                .toList();
     }
 
     /**

@@ -90,6 +90,11 @@ final class WebhookSender implements AutoCloseable {
         return post(url, body, sign("forged-" + consumerSecret, body));
     }
 
+    /** Posts a body signed with the app's secret, as Twitter would; the webhook's status. */
+    int postSigned(URI url, String body) {
+        return post(url, body, sign(consumerSecret, body));
+    }
+
     private void attempt(long eventId, URI url, String body, int retries) {
         WebhookFault fault = takeFault();
         WebhookFault.Kind kind = fault == null ? null : fault.kind();

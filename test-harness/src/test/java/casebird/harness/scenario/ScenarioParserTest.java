@@ -52,6 +52,18 @@ class ScenarioParserTest {
     }
 
     @Test
+    void aReplayedDeliveryNamesItsSenderTextAndAge() throws Exception {
+        Step.DeliverReplayed replayed =
+                (Step.DeliverReplayed) only("deliver replayed @alice_t \"accept 1234\" age 49h");
+
+        assertEquals("alice_t", replayed.from());
+        assertEquals("accept 1234", replayed.text());
+        assertEquals(Duration.ofHours(49), replayed.age());
+        assertTrue(error("deliver resent @alice_t \"x\"").getMessage()
+                .contains("expected 'forged' or 'replayed'"));
+    }
+
+    @Test
     void keywordsAreCaseInsensitive() throws Exception {
         assertInstanceOf(Step.Settle.class, only("SETTLE"));
         assertInstanceOf(Step.ExpectDm.class, only("Expect DM To @bob ~ \"x\""));
