@@ -182,13 +182,16 @@ public final class ScenarioParser {
     }
 
     private static Step deliver(int line, TokenCursor in) throws GrammarException {
-        String kind = in.bareWord("forged or replayed").toLowerCase(Locale.ROOT);
+        String kind = in.bareWord("forged, crc-signed or replayed").toLowerCase(Locale.ROOT);
         if (kind.equals("forged")) {
             return new Step.DeliverForged(line, in.screenName(), in.string("the message"));
         }
+        if (kind.equals("crc-signed")) {
+            return new Step.DeliverCrcSigned(line, in.screenName(), in.string("the message"));
+        }
         if (!kind.equals("replayed")) {
-            throw new GrammarException(1, "expected 'forged' or 'replayed' after 'deliver'"
-                    + " but found '" + kind + "'");
+            throw new GrammarException(1, "expected 'forged', 'crc-signed' or 'replayed' after"
+                    + " 'deliver' but found '" + kind + "'");
         }
         String from = in.screenName();
         String text = in.string("the message");

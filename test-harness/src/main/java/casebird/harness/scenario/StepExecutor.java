@@ -48,6 +48,9 @@ final class StepExecutor {
         } else if (step instanceof Step.DeliverForged forged) {
             requireRefused("forged", world.twitter().postForgedDelivery(
                     world.account(forged.from()).id(), world.bot().id(), forged.text()));
+        } else if (step instanceof Step.DeliverCrcSigned signed) {
+            requireRefused("CRC-signed", world.twitter().postCrcSignedDelivery(
+                    world.account(signed.from()).id(), world.bot().id(), signed.text()));
         } else if (step instanceof Step.DeliverReplayed replayed) {
             requireRefused("replayed", world.twitter().postReplayedDelivery(
                     world.account(replayed.from()).id(), world.bot().id(), replayed.text(),

@@ -273,6 +273,20 @@ public final class FakeTwitterApi implements AutoCloseable {
     }
 
     /**
+     * Posts each of {@link #unsentDeliveries} signed by the webhook's own CRC answer, as the
+     * attacker of a webhook that answers any {@code crc_token} would.
+     *
+     * @return each webhook's CRC status followed by its post's status; empty when none is
+     *     registered for either account
+     */
+    public List<Integer> postCrcSignedDelivery(long senderId, long recipientId, String text) {
+        return unsentDeliveries(senderId, recipientId, text).entrySet().stream()
+                .flatMap(body -> webhookSender.postCrcSigned(body.getKey(), body.getValue())
+                        .stream())
+                .toList();
+    }
+
+    /**
      * Posts a delivery correctly signed, as Twitter made it, of a DM created {@code age} ago,
      * as someone replaying a captured delivery would (the DM is not in the inbox).
      *

@@ -52,15 +52,17 @@ class ScenarioParserTest {
     }
 
     @Test
-    void aReplayedDeliveryNamesItsSenderTextAndAge() throws Exception {
+    void replayedAndCrcSignedDeliveriesNameTheirSenderAndText() throws Exception {
         Step.DeliverReplayed replayed =
                 (Step.DeliverReplayed) only("deliver replayed @alice_t \"accept 1234\" age 49h");
 
         assertEquals("alice_t", replayed.from());
         assertEquals("accept 1234", replayed.text());
         assertEquals(Duration.ofHours(49), replayed.age());
+        assertEquals("accept 1234", ((Step.DeliverCrcSigned) only(
+                "deliver crc-signed @alice_t \"accept 1234\"")).text());
         assertTrue(error("deliver resent @alice_t \"x\"").getMessage()
-                .contains("expected 'forged' or 'replayed'"));
+                .contains("expected 'forged', 'crc-signed' or 'replayed'"));
     }
 
     @Test
