@@ -81,7 +81,8 @@ final class Serve {
         }
     }
 
-    private void printCredentials(World world) {
+    /** Prints where the fake API (and, with push, the webhook) is and every credential. */
+    void printCredentials(World world) {
         out.println();
         out.println("Serving. The fake Twitter API is at " + world.twitter().baseUrl());
         out.println("consumer key:    " + world.twitter().consumerKey());

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The webhook Twitter calls: {@code GET ?crc_token=} is answered with the CRC response
  * when the token is shaped like Twitter's (anything else would make the answer a signing
- * oracle for forged deliveries); a {@code POST} is a delivery, accepted only when its signature matches its raw body and
- * then handed over whole (the handling runs on the plugin's own thread). Anything else is
- * refused with a status saying why, and changes nothing.
+ * oracle for forged deliveries); a {@code POST} is a delivery, accepted only when its
+ * signature matches its raw body and its DM events are not replays of old ones, then
+ * queued whole for the plugin's own thread. Anything else is refused with a status saying
+ * why, and changes nothing.
  */
 public final class WebhookEndpoint implements WebHandler {
 
