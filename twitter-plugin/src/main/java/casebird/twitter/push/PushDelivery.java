@@ -70,13 +70,16 @@ public final class PushDelivery implements AutoCloseable {
         return monitor.active();
     }
 
-    /** Reports a change of state and, once the inbox is {@code ready}, registers if due. */
+    /**
+     * Once the inbox is {@code ready}, registers if due, then reports a change of state: a
+     * webhook quiet for the silence limit is first registered again, so that Twitter's word
+     * that it is valid renews push without a "silent" report in between.
+     */
     public void tick(boolean ready) {
-        monitor.check();
         if (ready) {
             registration.runIfDue();
-            monitor.check();
         }
+        monitor.check();
     }
 
     /** Stops serving the webhook. */
