@@ -95,13 +95,13 @@ public final class RunningPlugin {
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
                 store, twitter, settings.deleteInterval(), context.clock());
-        plugin.push = PushDelivery.open(context, settings, twitter, health,
-                delivery -> plugin.submit(() -> {
+        plugin.push = PushDelivery.open(context, settings, twitter, health, plugin::submit,
+                delivery -> {
                     poller.handleDelivered(delivery);
                     if (credentials.accepted()) {
                         sender.sendDue();
                     }
-                }));
+                });
         PollCadence cadence = plugin.push.map(p -> new PollCadence(settings.pollInterval(),
                 settings.reconcileInterval(), p::active, context.clock()))
                 .orElseGet(() -> PollCadence.pollingOnly(settings.pollInterval(),

@@ -88,7 +88,8 @@ final class Serve {
         }
     }
 
-    private void printCredentials(World world) {
+    /** Prints where the fake API (and, with push, the webhook) is and every credential. */
+    void printCredentials(World world) {
         out.println();
         out.println("Serving. The fake Twitter API is at " + world.twitter().baseUrl());
         out.println("consumer key:    " + world.twitter().consumerKey());
@@ -98,6 +99,8 @@ final class Serve {
             out.printf("@%-16s id %-12d token %s  secret %s%s%n", account.screenName(),
                     account.id(), account.accessToken(), account.accessTokenSecret(), role);
         }
+        world.twitter().webhookUrls().forEach(url ->
+                out.println("The plugin's webhook (push is on): " + url));
         out.println("DM the bot (POST direct_messages/events/new.json, recipient_id "
                 + world.bot().id() + ") as any account above. Enter prints the plugin's"
                 + " health; Ctrl-C stops.");

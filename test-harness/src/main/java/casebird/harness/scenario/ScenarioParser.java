@@ -64,7 +64,7 @@ public final class ScenarioParser {
             case "dispatch": step = dispatch(line, in); break;
             case "accept": step = acceptAs(line, in); break;
             case "dm": step = new Step.Dm(line, in.screenName(), in.string("the message")); break;
-            case "deliver": step = forged(line, in); break;
+            case "deliver": step = deliver(line, in); break;
             case "rename": step = new Step.Rename(line, in.screenName(), in.screenName()); break;
             case "fault": step = fault(line, in); break;
             case "restart": step = new Step.Restart(line); break;
@@ -181,9 +181,22 @@ public final class ScenarioParser {
         return new Step.AcceptAs(line, id, in.bareWord("a CRM login"));
     }
 
-    private static Step forged(int line, TokenCursor in) throws GrammarException {
-        in.expect("forged");
-        return new Step.DeliverForged(line, in.screenName(), in.string("the message"));
+    private static Step deliver(int line, TokenCursor in) throws GrammarException {
+        String kind = in.bareWord("forged, crc-signed or replayed").toLowerCase(Locale.ROOT);
+        if (kind.equals("forged")) {
+            return new Step.DeliverForged(line, in.screenName(), in.string("the message"));
+        }
+        if (kind.equals("crc-signed")) {
+            return new Step.DeliverCrcSigned(line, in.screenName(), in.string("the message"));
+        }
+        if (!kind.equals("replayed")) {
+            throw new GrammarException(1, "expected 'forged', 'crc-signed' or 'replayed' after"
+                    + " 'deliver' but found '" + kind + "'");
+        }
+        String from = in.screenName();
+        String text = in.string("the message");
+        in.expect("age");
+        return new Step.DeliverReplayed(line, from, text, in.duration());
     }
 
     private static Step fault(int line, TokenCursor in) throws GrammarException {

@@ -61,6 +61,12 @@ public sealed interface Step {
     /** {@code deliver forged @name "text"}: a delivery of a DM never sent, wrongly signed. */
     record DeliverForged(int line, String from, String text) implements Step {}
 
+    /** {@code deliver crc-signed @name "text"}: a DM never sent, signed by the CRC answer. */
+    record DeliverCrcSigned(int line, String from, String text) implements Step {}
+
+    /** {@code deliver replayed @name "text" age D}: a genuine delivery of a DM D old. */
+    record DeliverReplayed(int line, String from, String text, Duration age) implements Step {}
+
     record Rename(int line, String from, String to) implements Step {}
 
     /**

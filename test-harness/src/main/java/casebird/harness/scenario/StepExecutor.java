@@ -7,6 +7,7 @@ import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.Fault;
 import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.TwitterAccount;
+import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
 import java.io.IOException;
 import java.time.Duration;
@@ -49,7 +50,15 @@ final class StepExecutor {
         } else if (step instanceof Step.Dm dm) {
             sendDm(dm);
         } else if (step instanceof Step.DeliverForged forged) {
-            deliverForged(forged);
+            requireRefused("forged", world.twitter().postForgedDelivery(
+                    world.account(forged.from()).id(), world.bot().id(), forged.text()));
+        } else if (step instanceof Step.DeliverCrcSigned signed) {
+            requireRefused("CRC-signed", world.twitter().postCrcSignedDelivery(
+                    world.account(signed.from()).id(), world.bot().id(), signed.text()));
+        } else if (step instanceof Step.DeliverReplayed replayed) {
+            requireRefused("replayed", world.twitter().postReplayedDelivery(
+                    world.account(replayed.from()).id(), world.bot().id(), replayed.text(),
+                    replayed.age()));
         } else if (step instanceof Step.Rename r) {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
@@ -146,21 +155,25 @@ final class StepExecutor {
         }
     }
 
-    private void sendDm(Step.Dm dm) throws IOException {
+    private void sendDm(Step.Dm dm) throws IOException, StepFailure {
         TwitterAccount from = world.account(dm.from());
         expectations.dmSent();
-        new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(), dm.text());
+        try {
+            new FakeTwitterClient(world.twitter()).sendDirectMessage(from, world.bot().id(),
+                    dm.text());
+        } catch (TwitterHttpException e) {
+            throw new StepFailure("the fake Twitter API refused the DM: " + e.reason());
+        }
     }
 
-    private void deliverForged(Step.DeliverForged forged) throws StepFailure {
-        List<Integer> statuses = world.twitter().postForgedDelivery(
-                world.account(forged.from()).id(), world.bot().id(), forged.text());
+    private static void requireRefused(String kind, List<Integer> statuses)
+            throws StepFailure {
         if (statuses.isEmpty()) {
             throw new StepFailure("no webhook is registered for the bot; use 'delivery push'");
         }
         if (statuses.stream().anyMatch(status -> status < 400 || status > 499)) {
-            throw new StepFailure("the webhook did not refuse the forged delivery with a 4xx: "
-                    + statuses);
+            throw new StepFailure("the webhook did not refuse the " + kind + " delivery with a"
+                    + " 4xx: " + statuses);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,19 +270,67 @@ public final class FakeTwitterApi implements AutoCloseable {
         return webhooks.subscriptionRequests();
     }
 
+    /** The URLs of the registered webhooks, in order of registration. */
+    public List<URI> webhookUrls() {
+        return webhooks.all().stream().map(Webhooks.Webhook::url).toList();
+    }
+
     /**
-     * Posts a delivery of a DM that was never sent, signed with a wrong secret, to the
-     * webhooks of the subscribed accounts among the two, as a forger would.
+     * The body of a delivery of a DM that was never sent, as Twitter would post it (unsigned)
+     * to each webhook of the subscribed accounts among the two: what a forger would want
+     * signed.
+     */
+    public Map<URI, String> unsentDeliveries(long senderId, long recipientId, String text) {
+        return deliveries(new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
+                clock.instant()));
+    }
+
+    private Map<URI, String> deliveries(DirectMessage message) {
+        Map<URI, String> bodies = new LinkedHashMap<>();
+        webhooks.targets(message.senderId(), message.recipientId()).forEach(target ->
+                bodies.put(target.url(), deliveryBody(target, message)));
+        return bodies;
+    }
+
+    /**
+     * Posts each of {@link #unsentDeliveries} signed by the webhook's own CRC answer, as the
+     * attacker of a webhook that answers any {@code crc_token} would.
+     *
+     * @return each webhook's CRC status followed by its post's status; empty when none is
+     *     registered for either account
+     */
+    public List<Integer> postCrcSignedDelivery(long senderId, long recipientId, String text) {
+        return unsentDeliveries(senderId, recipientId, text).entrySet().stream()
+                .flatMap(body -> webhookSender.postCrcSigned(body.getKey(), body.getValue())
+                        .stream())
+                .toList();
+    }
+
+    /**
+     * Posts a delivery correctly signed, as Twitter made it, of a DM created {@code age} ago,
+     * as someone replaying a captured delivery would (the DM is not in the inbox).
+     *
+     * @return the status each webhook answered (0 for no answer); empty when none is
+     *     registered for either account
+     */
+    public List<Integer> postReplayedDelivery(long senderId, long recipientId, String text,
+            Duration age) {
+        DirectMessage old = new DirectMessage(Long.MAX_VALUE - 2, senderId, recipientId, text,
+                clock.instant().minus(age));
+        return deliveries(old).entrySet().stream()
+                .map(body -> webhookSender.postSigned(body.getKey(), body.getValue()))
+                .toList();
+    }
+
+    /**
+     * Posts each of {@link #unsentDeliveries}, signed with a wrong secret, as a forger would.
      *
      * @return the status each webhook answered (0 for no answer); empty when none is
      *     registered for either account
      */
     public List<Integer> postForgedDelivery(long senderId, long recipientId, String text) {
-        DirectMessage forged = new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
-                clock.instant());
-        return webhooks.targets(senderId, recipientId).stream()
-                .map(target -> webhookSender.postForged(target.url(), deliveryBody(target,
-                        forged)))
+        return unsentDeliveries(senderId, recipientId, text).entrySet().stream()
+                .map(body -> webhookSender.postForged(body.getKey(), body.getValue()))
                 .toList();
     }
 

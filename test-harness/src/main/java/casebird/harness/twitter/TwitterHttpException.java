@@ -1,5 +1,6 @@
 package casebird.harness.twitter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /** A Twitter API call answered with a status other than success, with the answer's body. */
@@ -23,5 +24,23 @@ public final class TwitterHttpException extends IOException {
     /** The body answered, usually Twitter's error JSON. */
     public String body() {
         return body;
+    }
+
+    /**
+     * Why Twitter refused, from its error JSON: {@code message (HTTP 400, code 214)}; the raw
+     * body when it holds no error.
+     */
+    public String reason() {
+        JsonNode error;
+        try {
+            error = TwitterJson.MAPPER.readTree(body).path("errors").path(0);
+        } catch (IOException e) {
+            error = null;
+        }
+        if (error == null || !error.isObject()) {
+            return body + " (HTTP " + status + ")";
+        }
+        return error.path("message").asText() + " (HTTP " + status + ", code "
+                + error.path("code").asInt() + ")";
     }
 }

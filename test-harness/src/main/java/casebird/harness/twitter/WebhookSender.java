@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -88,6 +89,36 @@ final class WebhookSender implements AutoCloseable {
     /** Posts a body signed with another secret, as a forger would; the webhook's status. */
     int postForged(URI url, String body) {
         return post(url, body, sign("forged-" + consumerSecret, body));
+    }
+
+    /**
+     * Asks the webhook's CRC answer to sign {@code body} (sent as the {@code crc_token}) and
+     * posts the body with whatever {@code response_token} came back, as an attacker would.
+     *
+     * @return the CRC answer's status, then the post's (0 for no answer)
+     */
+    List<Integer> postCrcSigned(URI url, String body) {
+        int crcStatus = 0;
+        String signature = "sha256=";
+        try {
+            HttpURLConnection call = open(URI.create(url + "?crc_token="
+                    + URLEncoder.encode(body, StandardCharsets.UTF_8)), "GET");
+            crcStatus = call.getResponseCode();
+            if (crcStatus == 200) {
+                try (InputStream in = call.getInputStream()) {
+                    signature = TwitterJson.MAPPER.readTree(in).path("response_token").asText();
+                }
+            }
+            call.disconnect();
+        } catch (IOException e) {
+            crcStatus = 0;
+        }
+        return List.of(crcStatus, post(url, body, signature));
+    }
+
+    /** Posts a body signed with the app's secret, as Twitter would; the webhook's status. */
+    int postSigned(URI url, String body) {
+        return post(url, body, sign(consumerSecret, body));
     }
 
     private void attempt(long eventId, URI url, String body, int retries) {

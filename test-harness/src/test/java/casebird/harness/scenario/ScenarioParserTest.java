@@ -53,6 +53,20 @@ class ScenarioParserTest {
     }
 
     @Test
+    void replayedAndCrcSignedDeliveriesNameTheirSenderAndText() throws Exception {
+        Step.DeliverReplayed replayed =
+                (Step.DeliverReplayed) only("deliver replayed @alice_t \"accept 1234\" age 49h");
+
+        assertEquals("alice_t", replayed.from());
+        assertEquals("accept 1234", replayed.text());
+        assertEquals(Duration.ofHours(49), replayed.age());
+        assertEquals("accept 1234", ((Step.DeliverCrcSigned) only(
+                "deliver crc-signed @alice_t \"accept 1234\"")).text());
+        assertTrue(error("deliver resent @alice_t \"x\"").getMessage()
+                .contains("expected 'forged', 'crc-signed' or 'replayed'"));
+    }
+
+    @Test
     void keywordsAreCaseInsensitive() throws Exception {
         assertInstanceOf(Step.Settle.class, only("SETTLE"));
         assertInstanceOf(Step.ExpectDm.class, only("Expect DM To @bob ~ \"x\""));

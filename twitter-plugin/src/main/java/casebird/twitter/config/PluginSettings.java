@@ -29,12 +29,14 @@ import java.util.Optional;
  * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
  *     plugin; empty when the plugin only polls
  * @param reconcileInterval how often the inbox is read while push deliveries arrive
- * @param pushSilence how long without a CRC check or delivery before push counts as failed
+ * @param pushSilence how long without a delivery or registration before push counts as failed
  *     and the inbox is read every poll interval again
  * @param commandAttempts how many times a DM whose command fails unexpectedly is tried
  *     before it is parked and its sender told
  * @param outboxWarnAge how long a DM may wait in the outbox before health warns
  * @param outboxWarnSize how many DMs may wait in the outbox before health warns
+ * @param deliveryMaxAge how old a pushed DM event may be before its delivery is refused as
+ *     a replay
  */
 public record PluginSettings(
         Credentials credentials,
@@ -61,7 +63,8 @@ public record PluginSettings(
         Duration pushSilence,
         int commandAttempts,
         Duration outboxWarnAge,
-        int outboxWarnSize) {
+        int outboxWarnSize,
+        Duration deliveryMaxAge) {
 
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
@@ -118,7 +121,8 @@ public record PluginSettings(
                 r.duration("push-silence", "65m"),
                 Math.max(1, r.count("command-attempts", 3)),
                 r.duration("outbox-warn-age", "1h"),
-                r.count("outbox-warn-size", 1_000));
+                r.count("outbox-warn-size", 1_000),
+                r.duration("delivery-max-age", "48h"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());

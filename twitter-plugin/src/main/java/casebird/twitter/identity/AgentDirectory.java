@@ -5,6 +5,8 @@ import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.collect.Lists;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ public final class AgentDirectory {
     public static final int POLLS_PER_CHECK = 60;
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentDirectory.class);
+    /** The least time between two reads of the directory caused by deliveries. */
+    public static final Duration DELIVERY_REFRESH_GAP = Duration.ofSeconds(10);
+
     private static final int LOOKUP_BATCH = 100;
 
     private final CrmSdk crm;
@@ -44,6 +49,8 @@ public final class AgentDirectory {
     private final NumberPins numbers;
     private boolean refreshAllowed = true;
     private long polls;
+    private Instant lastDelivery = Instant.MIN;
+    private Instant lastRebuild = Instant.MIN;
 
     /** Creates a directory reading the given CRM user field. */
     public AgentDirectory(CrmSdk crm, String handleField, TwitterPort twitter, StateStore store) {
@@ -93,6 +100,7 @@ public final class AgentDirectory {
         if (!owners.built() || (!owners.knows(senderId) && refreshAllowed)) {
             rebuild(crm.usersWithField(handleField));
             refreshAllowed = false;
+            lastRebuild = lastDelivery;
         }
         return owners.ownerOf(senderId);
     }
@@ -119,11 +127,16 @@ public final class AgentDirectory {
     }
 
     /**
-     * Called by the poller once per webhook delivery: like a poll, it lets the next unknown
-     * sender rebuild the map, so an agent linked a moment ago is known by push as by polling.
+     * Called by the poller once per webhook delivery, at {@code now}: like a poll, it lets the
+     * next unknown sender rebuild the map, so an agent linked a moment ago is known by push as
+     * by polling; but at most once per {@link #DELIVERY_REFRESH_GAP}, so that DMs from
+     * strangers cannot make the plugin read the whole directory for each of them.
      */
-    public synchronized void beginDelivery() {
-        refreshAllowed = true;
+    public synchronized void beginDelivery(Instant now) {
+        lastDelivery = now;
+        if (!now.isBefore(lastRebuild.plus(DELIVERY_REFRESH_GAP))) {
+            refreshAllowed = true;
+        }
     }
 
     private Optional<Long> resolve(String login, String fieldValue) {

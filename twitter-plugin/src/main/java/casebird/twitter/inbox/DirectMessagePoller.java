@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class DirectMessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessagePoller.class);
-    private static final Duration KEEP_PROCESSED = Duration.ofDays(31);
+    /** How long handled event ids are remembered, so a delivery may be at most this old. */
+    public static final Duration KEEP_PROCESSED = Duration.ofDays(31);
 
     private final TwitterPort twitter;
     private final CatchUpReader reader;
@@ -119,7 +120,7 @@ public final class DirectMessagePoller {
             LOG.debug("delivery ignored: the first poll has not run or it is for another user");
             return;
         }
-        directory.beginDelivery();
+        directory.beginDelivery(clock.instant());
         long floor = store.floor();
         delivery.events().stream()
                 .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id())

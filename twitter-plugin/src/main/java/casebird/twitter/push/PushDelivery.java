@@ -8,6 +8,7 @@ import casebird.twitter.health.HealthTracker;
 import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.twitter.TwitterPort;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,12 @@ public final class PushDelivery implements AutoCloseable {
 
     /**
      * Serves the webhook when the settings name an environment and the host offers routes;
-     * empty (polling only) otherwise. Makes no network call.
+     * empty (polling only) otherwise. Makes no network call. Each genuine delivery runs
+     * {@code handler} on {@code scheduler}, at most {@link DeliveryQueue#LIMIT} waiting.
      */
     public static Optional<PushDelivery> open(HostContext context, PluginSettings settings,
-            TwitterPort twitter, HealthTracker health, Consumer<Delivery> deliveries) {
+            TwitterPort twitter, HealthTracker health, Executor scheduler,
+            Consumer<Delivery> handler) {
         if (settings.webhookEnv().isEmpty()) {
             return Optional.empty();
         }
@@ -54,7 +57,8 @@ public final class PushDelivery implements AutoCloseable {
                 settings.reconcileInterval(), context.clock(), health);
         WebhookEndpoint endpoint = new WebhookEndpoint(
                 new WebhookSignature(settings.credentials().consumerSecret()), monitor,
-                deliveries);
+                settings.deliveryMaxAge(), context.clock(),
+                new DeliveryQueue(DeliveryQueue.LIMIT, scheduler, handler));
         WebRoute route = routes.get().serve(PATH, endpoint);
         return Optional.of(new PushDelivery(route, monitor, new PushRegistration(twitter,
                 settings.webhookEnv().get(), route, monitor, settings.reconcileInterval(),
@@ -66,13 +70,16 @@ public final class PushDelivery implements AutoCloseable {
         return monitor.active();
     }
 
-    /** Reports a change of state and, once the inbox is {@code ready}, registers if due. */
+    /**
+     * Once the inbox is {@code ready}, registers if due, then reports a change of state: a
+     * webhook quiet for the silence limit is first registered again, so that Twitter's word
+     * that it is valid renews push without a "silent" report in between.
+     */
     public void tick(boolean ready) {
-        monitor.check();
         if (ready) {
             registration.runIfDue();
-            monitor.check();
         }
+        monitor.check();
     }
 
     /** Stops serving the webhook. */

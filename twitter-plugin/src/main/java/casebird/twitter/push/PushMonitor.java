@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether push delivery works: the webhook is registered and Twitter called it (a
- * CRC check or a signed delivery) within the silence limit. Twitter checks the CRC at least
- * hourly whether or not DMs flow, so a longer silence means deliveries are not arriving.
- * Each change is logged once and written into the plugin's health.
+ * Decides whether push delivery works: Twitter accepted the webhook (registering it, after
+ * its own CRC check) or delivered a signed DM within the silence limit. A CRC request is
+ * no proof, since anyone can send one; after a silence the plugin registers again, so
+ * Twitter's own word renews push. Each change is logged once and written into the
+ * plugin's health.
  */
 public final class PushMonitor {
 
@@ -42,7 +43,7 @@ public final class PushMonitor {
                 + "; with push, every " + words(reconcileInterval) + " to reconcile";
     }
 
-    /** Twitter called the webhook: a CRC check or a genuine delivery. */
+    /** Twitter made a delivery whose signature matched its body. */
     public synchronized void heard() {
         lastHeard = clock.instant();
     }
@@ -74,7 +75,7 @@ public final class PushMonitor {
             boolean active = active();
             quiet = active || !(registered || failed);
             sentence = active ? "push: webhook deliveries arriving"
-                    : registered ? "push silent: no CRC check or delivery for "
+                    : registered ? "push silent: no delivery or registration for "
                             + words(silence) + ", polling at full rate until they resume"
                     : "push unavailable, polling at full rate: " + problem;
             if (sentence.equals(lastSentence)) {

@@ -15,6 +15,9 @@ import twitter4j.JSONObject;
  */
 public final class DeliveryJson {
 
+    /** Far deeper than any delivery nests (about 8), far shallower than a stack overflow. */
+    static final int MAX_DEPTH = 64;
+
     private DeliveryJson() {}
 
     /** What one delivery holds. */
@@ -23,10 +26,12 @@ public final class DeliveryJson {
     /**
      * Parses a delivery's body.
      *
-     * @throws IllegalArgumentException when it is not a JSON object or a DM event in it
-     *     lacks an id, sender, recipient, text or time
+     * @throws IllegalArgumentException when it is not a JSON object, nests deeper than
+     *     {@link #MAX_DEPTH} (twitter4j's parser recurses), or a DM event in it lacks an id,
+     *     sender, recipient, text or time
      */
     public static Delivery parse(String body) {
+        checkDepth(body);
         try {
             JSONObject root = new JSONObject(body);
             String forUser = root.optString("for_user_id", "");
@@ -43,6 +48,30 @@ public final class DeliveryJson {
         } catch (JSONException | NumberFormatException e) {
             throw new IllegalArgumentException("not an Account Activity delivery: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void checkDepth(String body) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("not an Account Activity delivery: it is"
+                            + " nested deeper than " + MAX_DEPTH + " levels");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
         }
     }
 

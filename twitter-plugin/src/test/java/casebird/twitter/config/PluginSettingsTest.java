@@ -66,6 +66,21 @@ class PluginSettingsTest {
     }
 
     @Test
+    void deliveryMaxAgeIsTwoDaysUnlessSetAndMustBeAPositiveDuration() {
+        Map<String, String> raw = credentials();
+        assertEquals(Duration.ofDays(2), PluginSettings.from(raw).deliveryMaxAge());
+        raw.put("delivery-max-age", "6h");
+        assertEquals(Duration.ofHours(6), PluginSettings.from(raw).deliveryMaxAge());
+        raw.put("delivery-max-age", "0s");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(List.of("setting 'delivery-max-age' is not a positive duration like 500ms,"
+                + " 2s, 1m, 1h or PT2S: '0s'"), e.problems());
+    }
+
+    @Test
     void missingConsumerKeySaysWhatItIs() {
         Map<String, String> raw = credentials();
         raw.remove("consumer-key");

@@ -2,6 +2,7 @@ package casebird.twitter.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.twitter.DmEvent;
@@ -82,5 +83,36 @@ class DeliveredEventsTest extends PollerFixture {
         poller.handleDelivered(delivery(old));
 
         assertEquals(List.of(), commands);
+    }
+
+    @Test
+    void deliveriesFromUnknownSendersReadTheDirectoryAtMostOncePerGap() {
+        int before = crm.directoryReads();
+        for (int i = 0; i < 5; i++) {
+            poller.handleDelivered(delivery(new DmEvent(9100 + i, 500 + i, FakeTwitter.BOT_ID,
+                    "help", clock.instant())));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(before + 1, crm.directoryReads());
+
+        clock.advance(AgentDirectory.DELIVERY_REFRESH_GAP);
+        poller.handleDelivered(delivery(new DmEvent(9200, 600, FakeTwitter.BOT_ID, "help",
+                clock.instant())));
+
+        assertEquals(before + 2, crm.directoryReads());
+    }
+
+    @Test
+    void anAgentLinkedAfterAnUnknownSendersDeliveryIsKnownOnceTheGapHasPassed() {
+        poller.handleDelivered(delivery(new DmEvent(9100, 500, FakeTwitter.BOT_ID, "help",
+                clock.instant())));
+        twitter.account("bob_t", 12);
+        crm.user("bob", "@bob_t", "Support");
+        clock.advance(AgentDirectory.DELIVERY_REFRESH_GAP);
+
+        poller.handleDelivered(delivery(new DmEvent(9101, 12, FakeTwitter.BOT_ID, "mine",
+                clock.instant())));
+
+        assertEquals(List.of("bob|9101|mine"), commands);
     }
 }

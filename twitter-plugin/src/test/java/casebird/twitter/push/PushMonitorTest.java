@@ -56,7 +56,7 @@ class PushMonitorTest {
     }
 
     @Test
-    void silenceLongerThanTheLimitFallsBackAndACrcCheckReturnsToPush() {
+    void silenceLongerThanTheLimitFallsBackAndADeliveryReturnsToPush() {
         monitor.registered();
         clock.advance(SILENCE.minusMinutes(5));
         monitor.heard();

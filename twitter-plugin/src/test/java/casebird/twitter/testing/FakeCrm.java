@@ -15,6 +15,7 @@ public final class FakeCrm implements CrmSdk {
 
     private final Map<String, Map<String, String>> users = new LinkedHashMap<>();
     private final Map<String, List<String>> queues = new HashMap<>();
+    private int directoryReads;
 
     /** Adds a user with an optional Twitter handle field value and queue memberships. */
     public FakeCrm user(String login, String twitter, String... queueNames) {
@@ -69,8 +70,14 @@ public final class FakeCrm implements CrmSdk {
         return Optional.ofNullable(users.getOrDefault(login, Map.of()).get(field));
     }
 
+    /** How many times the whole directory was read ({@link #usersWithField}). */
+    public int directoryReads() {
+        return directoryReads;
+    }
+
     @Override
     public Map<String, String> usersWithField(String field) {
+        directoryReads++;
         Map<String, String> out = new LinkedHashMap<>();
         users.forEach((login, fields) -> {
             if (fields.containsKey(field)) {
