@@ -20,6 +20,7 @@ import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -176,34 +177,47 @@ public final class RunningPlugin {
         }
     }
 
+    /**
+     * The task, logging whatever it throws: the executor would keep an {@link Error} in a
+     * future nobody reads. The work cycle was rescheduled before the throw, so it goes on.
+     */
     private static Runnable guarded(Runnable task) {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("casebird background task failed; it runs again on schedule", e);
             }
         };
     }
 
     /**
-     * Unregisters the runtime, stops serving the webhook, stops the scheduler, waits for it,
-     * and closes the store.
+     * Unregisters the runtime, stops serving the webhook, lets the task in progress end
+     * (every Twitter call ends within {@code http-timeout}), interrupts it if it does not,
+     * waits for the thread, and only then closes the store. An interrupt of the calling
+     * thread does not cut the wait short; it is kept for the caller. Takes at most twice
+     * the stop wait.
      */
     public void stop() {
         PluginRuntimes.unregister(context);
         push.ifPresent(PushDelivery::close);
         scheduler.shutdown();
+        boolean interrupted = Thread.interrupted();
         try {
-            if (!scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {
+                LOG.warn("casebird's background thread did not end within {} of stop;"
+                        + " interrupting it", stopWait);
                 scheduler.shutdownNow();
-                scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+                if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {
+                    LOG.error("casebird's background thread still runs {} after it was"
+                            + " interrupted; closing the state file under it", stopWait);
+                }
             }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
         } finally {
             store.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
