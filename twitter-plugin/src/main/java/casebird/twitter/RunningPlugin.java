@@ -18,6 +18,7 @@ import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
 import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
+import casebird.twitter.state.StoreUpkeep;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
@@ -47,6 +48,8 @@ public final class RunningPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(RunningPlugin.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final Duration MAX_TICK = Duration.ofSeconds(1);
+    private static final Duration UPKEEP_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration UPKEEP_TIME = Duration.ofMillis(500);
     private static final Instant FAR = Instant.parse("3000-01-01T00:00:00Z");
 
     private final HostContext context;
@@ -107,8 +110,10 @@ public final class RunningPlugin {
         WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
                 settings.pollInterval(), settings.pollMinInterval(),
                 settings.replyLikelyPeriod()), cadence, context.clock());
+        StoreUpkeep upkeep =
+                new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
-                poller)));
+                poller, upkeep)));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
@@ -134,11 +139,13 @@ public final class RunningPlugin {
     }
 
     /**
-     * One turn of background work once Twitter has accepted the credentials: the work
-     * cycle, then the webhook's upkeep; returns when the next turn is due.
+     * One turn of background work: the state file's upkeep, and once Twitter has accepted
+     * the credentials the work cycle, then the webhook's upkeep; returns when the next turn
+     * is due.
      */
     private Instant turn(CredentialsCheck credentials, WorkCycle cycle,
-            DirectMessagePoller poller) {
+            DirectMessagePoller poller, StoreUpkeep upkeep) {
+        upkeep.runIfDue();
         credentials.runIfDue();
         if (!credentials.accepted()) {
             return context.clock().instant().plus(MAX_TICK);

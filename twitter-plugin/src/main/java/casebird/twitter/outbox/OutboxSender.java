@@ -109,11 +109,11 @@ public final class OutboxSender {
             Optional<Long> id = twitterId(first.to());
             if (id.isEmpty()) {
                 LOG.warn("dropping DM to {}: no Twitter account is linked to it", first.to());
-                entries.forEach(e -> store.removeFromOutbox(e.id()));
+                store.removeFromOutbox(ids(entries));
                 return false;
             }
             twitter.send(id.get(), NoticeDigest.text(entries));
-            entries.forEach(e -> store.removeFromOutbox(e.id()));
+            store.removeFromOutbox(ids(entries));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
             return true;
         } catch (TwitterApiException e) {
@@ -138,7 +138,7 @@ public final class OutboxSender {
         if (e.recipientUnreachable()) {
             LOG.warn("dropping DM to {}: Twitter refuses DMs to that account (code {})",
                     first.to(), e.errorCode());
-            entries.forEach(entry -> store.removeFromOutbox(entry.id()));
+            store.removeFromOutbox(ids(entries));
         } else if (e.rateLimited()) {
             LOG.info("DM sending rate-limited until {}", budget.readyAt(Endpoint.DM_SEND));
         } else {
@@ -159,5 +159,9 @@ public final class OutboxSender {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    private static List<Long> ids(List<OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::id).toList();
     }
 }
