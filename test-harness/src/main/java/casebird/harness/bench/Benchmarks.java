@@ -65,8 +65,8 @@ final class Benchmarks {
         for (int n : sizes.commandRuns()) {
             step(Figure.format("commands: %,d DMs, %d in flight, poll every %dms", n,
                     sizes.window(), CommandBench.POLL.toMillis()));
-            boolean largest = n == sizes.commandRuns().get(sizes.commandRuns().size() - 1);
-            last = CommandBench.run(pluginZip, sizes, n, largest);
+            boolean footprint = sizes.measuresFootprint(n);
+            last = CommandBench.run(pluginZip, sizes, n, footprint);
             first = first == null ? last : first;
             String of = Figure.format("commands (%,d): ", n);
             figures.add(Figure.of(of + "throughput", Figure.rate(last.perSecond(), "commands")));
@@ -76,8 +76,9 @@ final class Benchmarks {
                     Figure.millis(last.processCpuNanos())));
             figures.add(Figure.of(of + "DM list calls per 1,000 commands",
                     Figure.format("%.0f", last.listCallsPerThousand())));
-            if (largest) {
+            if (footprint) {
                 figures.add(Footprint.retainedAfterCommands(n, last.retainedBytes()));
+                figures.add(Footprint.stateFileAfterCommands(n, last.stateFileBytes()));
             }
         }
         double growth = last.pluginCpuNanos() / first.pluginCpuNanos();
