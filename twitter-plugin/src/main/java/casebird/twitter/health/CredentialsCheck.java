@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * the credentials are accepted.
  *
  * <p>Rejected credentials are checked again every {@code rejectedRetry}; an unreachable API
- * is retried with backoff, and a spent budget waited out. Each change of state is logged once, repeats only at DEBUG, so
- * a long outage or a revoked token does not flood the log. A call elsewhere that Twitter
- * refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
+ * is retried with backoff, and a spent budget waited out. Each change of state is logged
+ * once, repeats only at DEBUG, so a long outage or a revoked token does not flood the log.
+ * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
  */
 public final class CredentialsCheck {
 
