@@ -48,7 +48,7 @@ public final class RunningPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(RunningPlugin.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final Duration MAX_TICK = Duration.ofSeconds(1);
-    private static final Duration UPKEEP_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration UPKEEP_INTERVAL = Duration.ofSeconds(5);
     private static final Duration UPKEEP_TIME = Duration.ofMillis(500);
     private static final Instant FAR = Instant.parse("3000-01-01T00:00:00Z");
 
