@@ -28,4 +28,12 @@ record SimpleHostContext(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(webRoutes, "webRoutes");
     }
+
+    /** Names the host and the data directory but no setting: settings hold secrets. */
+    @Override
+    public String toString() {
+        return "HostContext[hostVersion=" + hostVersion + ", dataDirectory=" + dataDirectory
+                + ", " + settings.size() + " settings, webRoutes="
+                + (webRoutes.isPresent() ? "offered" : "none") + "]";
+    }
 }

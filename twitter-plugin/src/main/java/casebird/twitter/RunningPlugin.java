@@ -19,8 +19,10 @@ import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
 import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
+import casebird.twitter.state.StoreUpkeep;
 import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +49,8 @@ public final class RunningPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(RunningPlugin.class);
     private static final Duration MIN_TICK = Duration.ofMillis(50);
     private static final Duration MAX_TICK = Duration.ofSeconds(1);
+    private static final Duration UPKEEP_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration UPKEEP_TIME = Duration.ofMillis(500);
     private static final Instant FAR = Instant.parse("3000-01-01T00:00:00Z");
 
     private final HostContext context;
@@ -109,8 +113,10 @@ public final class RunningPlugin {
         WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
                 settings.pollInterval(), settings.pollMinInterval(),
                 settings.replyLikelyPeriod()), cadence, context.clock());
+        StoreUpkeep upkeep =
+                new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
-                poller)));
+                poller, upkeep)));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
@@ -136,11 +142,13 @@ public final class RunningPlugin {
     }
 
     /**
-     * One turn of background work once Twitter has accepted the credentials: the work
-     * cycle, then the webhook's upkeep; returns when the next turn is due.
+     * One turn of background work: the state file's upkeep, and once Twitter has accepted
+     * the credentials the work cycle, then the webhook's upkeep; returns when the next turn
+     * is due.
      */
     private Instant turn(CredentialsCheck credentials, WorkCycle cycle,
-            DirectMessagePoller poller) {
+            DirectMessagePoller poller, StoreUpkeep upkeep) {
+        upkeep.runIfDue();
         credentials.runIfDue();
         if (!credentials.accepted()) {
             return context.clock().instant().plus(MAX_TICK);
@@ -179,34 +187,47 @@ public final class RunningPlugin {
         }
     }
 
+    /**
+     * The task, logging whatever it throws: the executor would keep an {@link Error} in a
+     * future nobody reads. The work cycle was rescheduled before the throw, so it goes on.
+     */
     private static Runnable guarded(Runnable task) {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("casebird background task failed; it runs again on schedule", e);
             }
         };
     }
 
     /**
-     * Unregisters the runtime, stops serving the webhook, stops the scheduler, waits for it,
-     * and closes the store.
+     * Unregisters the runtime, stops serving the webhook, lets the task in progress end
+     * (every Twitter call ends within {@code http-timeout}), interrupts it if it does not,
+     * waits for the thread, and only then closes the store. An interrupt of the calling
+     * thread does not cut the wait short; it is kept for the caller. Takes at most twice
+     * the stop wait.
      */
     public void stop() {
         PluginRuntimes.unregister(context);
         push.ifPresent(PushDelivery::close);
         scheduler.shutdown();
+        boolean interrupted = Thread.interrupted();
         try {
-            if (!scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {
+                LOG.warn("casebird's background thread did not end within {} of stop;"
+                        + " interrupting it", stopWait);
                 scheduler.shutdownNow();
-                scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+                if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {
+                    LOG.error("casebird's background thread still runs {} after it was"
+                            + " interrupted; closing the state file under it", stopWait);
+                }
             }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
         } finally {
             store.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

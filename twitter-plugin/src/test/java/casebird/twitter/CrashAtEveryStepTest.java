@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.budget.Backoff;
-import casebird.twitter.command.CommandParser;
+import casebird.twitter.command.CommandService;
 import casebird.twitter.command.Handled;
-import casebird.twitter.command.Outcome;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.DirectMessagePoller;
@@ -26,8 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,8 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crashes the plugin at each step of handling commands and sending DMs in turn, then runs a
  * fresh instance on the store file as the crash left it on disk: every command takes effect
- * exactly once, every notice and reply is sent at least once, and a DM is sent twice only
- * when the crash fell between Twitter accepting it and its removal from the outbox.
+ * exactly once (the commands run through the plugin's {@link CommandService}, and the fake
+ * CRM records every change it applies, once per idempotency key as the real one does),
+ * every notice and reply is sent at least once, and a DM is sent twice only when the crash
+ * fell between Twitter accepting it and its removal from the outbox.
  */
 class CrashAtEveryStepTest {
 
@@ -68,8 +69,8 @@ class CrashAtEveryStepTest {
             crashedSteps.add(crashed);
         }
         System.out.printf("crash points %d, commands %d, DMs %d per run, duplicated effects 0,"
-                + " lost effects 0, duplicated DMs %d%n", crashes, Run.COMMANDS, Run.DMS,
-                duplicatedDms);
+                + " lost effects 0 (asserted per run), duplicated DMs %d%n", crashes,
+                Run.COMMANDS, Run.DMS, duplicatedDms);
         assertEquals(Set.of("before the CRM call", "after the CRM call, before the commit",
                 "before the send", AFTER_SEND), crashedSteps);
     }
@@ -84,8 +85,8 @@ class CrashAtEveryStepTest {
                 .account("alice_t", ALICE).account("bob_t", BOB);
         private final FakeCrm crm = new FakeCrm()
                 .user("alice", "@alice_t", "Support").user("bob", "@bob_t", "Support");
-        private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
-        private final List<Long> commands = new ArrayList<>();
+        private final Map<Long, FakeCrm.Change> commands = new LinkedHashMap<>();
+        private final Map<Long, String> replies = new LinkedHashMap<>();
 
         Run(Path dir, CrashingSteps steps) {
             this.dir = dir;
@@ -98,9 +99,12 @@ class CrashAtEveryStepTest {
             first.poller.pollOnce();
             first.store.appendNotices("rule-event-1", List.of(OutboxEntry.queued(
                     Recipient.login("alice"), "New case 1", false, clock.instant())));
-            commands.add(twitter.dmToBot(ALICE, "accept 1"));
-            commands.add(twitter.dmToBot(BOB, "log 2 called"));
-            commands.add(twitter.dmToBot(ALICE, "close 1"));
+            command(ALICE, "accept 1", new FakeCrm.Change("accept", 1, "alice"),
+                    "Accepted case 1 (Case 1). It's yours.");
+            command(BOB, "log 2 called", new FakeCrm.Change("note", 2, "bob"),
+                    "Logged your note on case 2.");
+            command(ALICE, "close 1", new FakeCrm.Change("close", 1, "alice"),
+                    "Closed case 1.");
             steps.arm();
             try {
                 first.runUntilQuiet();
@@ -117,18 +121,28 @@ class CrashAtEveryStepTest {
             }
         }
 
+        private void command(long sender, String text, FakeCrm.Change effect,
+                String reply) {
+            long id = twitter.dmToBot(sender, text);
+            commands.put(id, effect);
+            replies.put(id, sender + "|" + reply);
+        }
+
         void assertExactlyOnceEffectsAndAtLeastOnceDms(int crashAt, String crashed) {
             String when = "crash at step " + crashAt + " (" + crashed + ")";
-            for (long id : commands) {
-                assertEquals(1, Collections.frequency(journal, "twitter-dm:" + id), when);
+            List<FakeCrm.Change> changes = crm.changes();
+            for (FakeCrm.Change effect : commands.values()) {
+                assertEquals(1, Collections.frequency(changes, effect), when + ": " + changes);
             }
+            assertEquals(COMMANDS, changes.size(), when + ": " + changes);
             int sent = twitter.sent().size();
             int extra = AFTER_SEND.equals(crashed) ? 1 : 0;
             assertTrue(sent >= DMS && sent <= DMS + extra, when + ": " + twitter.sent());
             assertTrue(twitter.textsTo(ALICE).contains("New case 1"), when);
-            for (long id : commands) {
-                long to = id == commands.get(1) ? BOB : ALICE;
-                assertTrue(twitter.textsTo(to).contains("done " + id), when);
+            for (String reply : replies.values()) {
+                String[] toAndText = reply.split("\\|", 2);
+                assertTrue(twitter.textsTo(Long.parseLong(toAndText[0]))
+                        .contains(toAndText[1]), when + ": " + twitter.sent());
             }
         }
 
@@ -155,14 +169,12 @@ class CrashAtEveryStepTest {
                 HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
                 Backoff backoff =
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
+                CommandService service = new CommandService(crm);
                 poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
                     steps.pass("before the CRM call");
-                    String key = "twitter-dm:" + eventId;
-                    if (!journal.contains(key)) {
-                        journal.add(key);
-                    }
+                    Handled handled = service.handle(login, eventId, text);
                     steps.pass("after the CRM call, before the commit");
-                    return new Handled(CommandParser.parse(text), Outcome.HELP, "done " + eventId);
+                    return handled;
                 }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
                         new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
                 sender = new OutboxSender(store, port, directory, backoff, clock, health,

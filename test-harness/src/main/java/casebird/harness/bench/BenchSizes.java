@@ -17,16 +17,25 @@ record BenchSizes(int warmup, int notifyEvents, List<Integer> fanOuts, List<Inte
 
     /** The sizes the issue asks for. */
     static final BenchSizes FULL =
-            new BenchSizes(100, 500, List.of(1, 100, 1000), List.of(1000, 10_000), 200, 1000);
+            new BenchSizes(100, 500, List.of(1, 100, 1000), List.of(1000, 10_000, 50_000), 200,
+                    1000);
 
     /** Tiny sizes that run every benchmark in seconds, so they cannot rot. */
     static final BenchSizes QUICK =
             new BenchSizes(2, 5, List.of(1, 3), List.of(10, 20), 5, 10);
 
+    /** Whether a run of that many commands measures the heap and the state file. */
+    boolean measuresFootprint(int commands) {
+        return commands >= FOOTPRINT_RUN || commands == commandRuns.get(commandRuns.size() - 1);
+    }
+
     BenchSizes {
         fanOuts = List.copyOf(fanOuts);
         commandRuns = List.copyOf(commandRuns);
     }
+
+    /** Runs of at least this many commands also measure the heap and the state file. */
+    static final int FOOTPRINT_RUN = 10_000;
 
     int largestFanOut() {
         return fanOuts.get(fanOuts.size() - 1);

@@ -173,6 +173,17 @@ final class BenchWorld implements AutoCloseable {
                 && call.accountId().orElse(-1) == bot.id();
     }
 
+    /** Bytes of the plugin's state files ({@code *.mv}) in the world's data folders. */
+    long stateFileBytes() throws IOException {
+        try (Stream<Path> paths = Files.walk(dataRoot)) {
+            long bytes = 0;
+            for (Path p : paths.filter(p -> p.toString().endsWith(".mv")).toList()) {
+                bytes += Files.size(p);
+            }
+            return bytes;
+        }
+    }
+
     /** Stops and unloads the plugin; the fake API and the CRM stay. */
     void stopHost() {
         if (host != null) {

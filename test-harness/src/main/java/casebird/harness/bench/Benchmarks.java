@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Runs every benchmark in turn, each against its own fresh fake API, and collects figures. */
 final class Benchmarks {
@@ -60,31 +61,45 @@ final class Benchmarks {
 
     private CommandBench.Run commands(List<Figure> figures)
             throws IOException, InterruptedException, CrmException {
-        CommandBench.Run first = null;
-        CommandBench.Run last = null;
+        List<CommandBench.Run> runs = new ArrayList<>();
         for (int n : sizes.commandRuns()) {
             step(Figure.format("commands: %,d DMs, %d in flight, poll every %dms", n,
                     sizes.window(), CommandBench.POLL.toMillis()));
-            boolean largest = n == sizes.commandRuns().get(sizes.commandRuns().size() - 1);
-            last = CommandBench.run(pluginZip, sizes, n, largest);
-            first = first == null ? last : first;
+            boolean footprint = sizes.measuresFootprint(n);
+            CommandBench.Run run = CommandBench.run(pluginZip, sizes, n, footprint);
+            runs.add(run);
             String of = Figure.format("commands (%,d): ", n);
-            figures.add(Figure.of(of + "throughput", Figure.rate(last.perSecond(), "commands")));
+            figures.add(Figure.of(of + "throughput", Figure.rate(run.perSecond(), "commands")));
             figures.add(Figure.of(of + "plugin thread CPU per command",
-                    Figure.millis(last.pluginCpuNanos())));
+                    Figure.millis(run.pluginCpuNanos())));
             figures.add(Figure.of(of + "process CPU per command (fake API too)",
-                    Figure.millis(last.processCpuNanos())));
+                    Figure.millis(run.processCpuNanos())));
             figures.add(Figure.of(of + "DM list calls per 1,000 commands",
-                    Figure.format("%.0f", last.listCallsPerThousand())));
-            if (largest) {
-                figures.add(Footprint.retainedAfterCommands(n, last.retainedBytes()));
+                    Figure.format("%.0f", run.listCallsPerThousand())));
+            if (footprint) {
+                figures.add(Footprint.retainedAfterCommands(n, run.retainedBytes()));
+                figures.add(Footprint.stateFileAfterCommands(n, run.stateFileBytes()));
             }
         }
-        double growth = last.pluginCpuNanos() / first.pluginCpuNanos();
-        figures.add(Figure.checked(Figure.format("commands: plugin CPU per command, %,d vs %,d",
-                last.commands(), first.commands()), Figure.format("%.2fx", growth),
-                "flat (<= 1.25x)", growth <= 1.25));
-        return last;
+        figures.add(flatness("commands: plugin CPU per command", runs,
+                CommandBench.Run::pluginCpuNanos));
+        List<CommandBench.Run> measured = runs.stream()
+                .filter(r -> sizes.measuresFootprint(r.commands())).toList();
+        if (measured.size() > 1) {
+            figures.add(flatness("footprint: retained heap", measured,
+                    r -> (double) r.retainedBytes()));
+        }
+        return runs.get(runs.size() - 1);
+    }
+
+    /** The largest of the runs' figures over the smallest; flat is within 25%. */
+    private static Figure flatness(String name, List<CommandBench.Run> runs,
+            ToDoubleFunction<CommandBench.Run> figure) {
+        double max = runs.stream().mapToDouble(figure).max().orElseThrow();
+        double min = runs.stream().mapToDouble(figure).min().orElseThrow();
+        return Figure.checked(Figure.format("%s, largest / smallest, %,d to %,d commands",
+                name, runs.get(0).commands(), runs.get(runs.size() - 1).commands()),
+                Figure.format("%.2fx", max / min), "flat (<= 1.25x)", max <= 1.25 * min);
     }
 
     private static Figure ratio(String name, double ours, double theirs, double goal) {

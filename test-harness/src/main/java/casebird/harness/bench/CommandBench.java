@@ -26,9 +26,10 @@ final class CommandBench {
      * @param processCpuNanos CPU time of the whole process per command (fake API included)
      * @param listCallsPerThousand DM list calls per 1,000 commands
      * @param retainedBytes heap the plugin held after the run, if it was measured
+     * @param stateFileBytes the plugin's state file after the run, while it still ran
      */
     record Run(int commands, double perSecond, double pluginCpuNanos, double processCpuNanos,
-            double listCallsPerThousand, long retainedBytes) {}
+            double listCallsPerThousand, long retainedBytes, long stateFileBytes) {}
 
     static final Duration POLL = Duration.ofMillis(10);
     private static final String SCHEDULER_THREAD = "casebird-scheduler";
@@ -62,7 +63,7 @@ final class CommandBench {
     }
 
     /** Runs {@code commands} measured commands after the warm-up, in a fresh world. */
-    static Run run(Path pluginZip, BenchSizes sizes, int commands, boolean measureHeap)
+    static Run run(Path pluginZip, BenchSizes sizes, int commands, boolean measureFootprint)
             throws IOException, InterruptedException, CrmException {
         try (BenchWorld world = BenchWorld.create(pluginZip)) {
             CommandBench bench = new CommandBench(world, sizes.window());
@@ -74,11 +75,14 @@ final class CommandBench {
             long begin = System.nanoTime();
             long end = bench.send(sizes.warmup(), commands);
             double perCommand = commands;
-            return new Run(commands, commands * 1e9 / (end - begin),
-                    (Meters.threadCpuNanos(SCHEDULER_THREAD) - pluginCpu) / perCommand,
-                    (Meters.processCpuNanos() - cpu) / perCommand,
-                    (bench.listCalls() - lists) * 1000 / perCommand,
-                    measureHeap ? Footprint.retainedByPlugin(world) : 0);
+            double pluginPerCommand =
+                    (Meters.threadCpuNanos(SCHEDULER_THREAD) - pluginCpu) / perCommand;
+            double processPerCommand = (Meters.processCpuNanos() - cpu) / perCommand;
+            double listsPerThousand = (bench.listCalls() - lists) * 1000 / perCommand;
+            long stateFile = world.stateFileBytes();
+            return new Run(commands, commands * 1e9 / (end - begin), pluginPerCommand,
+                    processPerCommand, listsPerThousand,
+                    measureFootprint ? Footprint.retainedByPlugin(world) : 0, stateFile);
         }
     }
 

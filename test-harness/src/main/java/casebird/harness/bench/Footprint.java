@@ -55,6 +55,12 @@ final class Footprint {
                 commands), Figure.megabytes(retained), "< 32 MB", retained < 32 * MB);
     }
 
+    /** The state file's size after a command run. */
+    static Figure stateFileAfterCommands(int commands, long bytes) {
+        return Figure.checked(Figure.format("footprint: state file after %,d commands",
+                commands), Figure.megabytes(bytes), "< 50 MB", bytes < 50 * MB);
+    }
+
     /** The threads started since the host started the plugin, but the JDK's and the fake's. */
     private static Figure threads(List<String> started) {
         List<String> owned = started.stream()

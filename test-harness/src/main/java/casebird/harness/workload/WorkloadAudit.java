@@ -6,8 +6,10 @@ import casebird.harness.crm.InMemoryCrm.JournalEntry;
 import casebird.harness.scenario.World;
 import casebird.harness.twitter.DirectMessage;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a world against a workload: how often the CRM's effect journal holds each
@@ -15,9 +17,13 @@ import java.util.Map;
  */
 public final class WorkloadAudit {
 
-    /** The figures the crash test prints. */
+    /**
+     * The figures the crash test prints: {@code duplicatedDms} counts notices that arrived
+     * more than once, {@code repeatingDms} the DMs that repeated at least one notice (a
+     * resent digest repeats all of its notices in one DM).
+     */
     public record Figures(int commands, int notifications, int duplicatedEffects,
-            int lostEffects, int duplicatedDms, int undelivered) {
+            int lostEffects, int duplicatedDms, int repeatingDms, int undelivered) {
 
         /** Whether every command took effect and every notice arrived (duplicates aside). */
         public boolean complete() {
@@ -30,7 +36,7 @@ public final class WorkloadAudit {
     /** Counts effects and notices as the world holds them now. */
     public static Figures audit(Workload workload, World world) {
         Map<String, Integer> effects = effectCounts(world.crm());
-        Map<String, Integer> notices = noticeCounts(world);
+        Notices notices = notices(world, noticeKeys(workload));
         int commands = 0;
         int notifications = 0;
         int duplicated = 0;
@@ -46,15 +52,14 @@ public final class WorkloadAudit {
             } else if (step instanceof Workload.Dispatch d) {
                 for (Workload.Agent member : workload.membersOf(d.queue())) {
                     notifications++;
-                    int got = notices.getOrDefault(member.screenName() + "|"
-                            + Workload.notice(d.caseId()), 0);
+                    int got = notices.counts().getOrDefault(noticeKey(member, d), 0);
                     duplicatedDms += Math.max(0, got - 1);
                     undelivered += got == 0 ? 1 : 0;
                 }
             }
         }
         return new Figures(commands, notifications, duplicated, lost, duplicatedDms,
-                undelivered);
+                notices.repeatingDms(), undelivered);
     }
 
     /** How often each of a command's effects is in the CRM (a close with a note has two). */
@@ -92,21 +97,44 @@ public final class WorkloadAudit {
         return counts;
     }
 
-    /** How often each line reached each account, keyed "screen name|line". */
-    private static Map<String, Integer> noticeCounts(World world) {
+    /** How often each notice reached each account, and how many DMs repeated one. */
+    private record Notices(Map<String, Integer> counts, int repeatingDms) {}
+
+    private static Set<String> noticeKeys(Workload workload) {
+        Set<String> keys = new HashSet<>();
+        for (Workload.Step step : workload.steps()) {
+            if (step instanceof Workload.Dispatch d) {
+                workload.membersOf(d.queue()).forEach(m -> keys.add(noticeKey(m, d)));
+            }
+        }
+        return keys;
+    }
+
+    private static String noticeKey(Workload.Agent member, Workload.Dispatch d) {
+        return member.screenName() + "|" + Workload.notice(d.caseId());
+    }
+
+    /** Counts the bot's DMs' lines that are notices, keyed "screen name|line". */
+    private static Notices notices(World world, Set<String> noticeKeys) {
         long botId = world.bot().id();
         Map<Long, String> names = new HashMap<>();
         world.twitter().accounts().forEach(a -> names.put(a.id(), a.screenName()));
         Map<String, Integer> counts = new HashMap<>();
+        int repeating = 0;
         for (DirectMessage dm : world.twitter().messages()) {
-            if (dm.senderId() == botId) {
-                for (String line : dm.text().split("\n")) {
-                    counts.merge(names.get(dm.recipientId()) + "|" + line.strip(), 1,
-                            Integer::sum);
+            if (dm.senderId() != botId) {
+                continue;
+            }
+            boolean repeats = false;
+            for (String line : dm.text().split("\n")) {
+                String key = names.get(dm.recipientId()) + "|" + line.strip();
+                if (noticeKeys.contains(key)) {
+                    repeats |= counts.merge(key, 1, Integer::sum) > 1;
                 }
             }
+            repeating += repeats ? 1 : 0;
         }
-        return counts;
+        return new Notices(counts, repeating);
     }
 
     private static String key(long caseId, String kind, String user, String text) {

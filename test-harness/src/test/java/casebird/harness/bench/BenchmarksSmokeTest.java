@@ -30,7 +30,9 @@ class BenchmarksSmokeTest {
                 "notify: fan-out to 3, rate", "commands (20): throughput",
                 "commands (20): plugin thread CPU per command",
                 "footprint: retained heap after 20 commands",
-                "commands: plugin CPU per command, 20 vs 10", "ratio: commands / bare loop")) {
+                "footprint: state file after 20 commands",
+                "commands: plugin CPU per command, largest / smallest, 10 to 20 commands",
+                "ratio: commands / bare loop")) {
             assertTrue(figures.stream().anyMatch(f -> f.name().startsWith(expected)),
                     "no figure '" + expected + "' in " + figures);
         }

@@ -1,6 +1,7 @@
 package casebird.harness.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.harness.host.SimulatedHost;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the harness's {@code workload} as a child process on one world folder, kills it with
  * SIGKILL at seeded random moments, starts it again on the folder each time, and then
  * checks the CRM's effect journal: every command took effect exactly once, every notice
- * arrived at least once.
+ * arrived at least once, and at most one DM per kill repeated notices.
  */
 class CrashTest {
 
@@ -46,8 +48,7 @@ class CrashTest {
         int kills = 0;
         while (kills < KILLS) {
             Process child = start(world, log);
-            assertTrue(awaitReady(child, log), "run " + (kills + 1) + " did not get ready"
-                    + " (alive: " + child.isAlive() + "); see " + log);
+            awaitReady(child, log, "run " + (kills + 1));
             Thread.sleep(MIN_KILL_DELAY_MS
                     + random.nextInt(MAX_KILL_DELAY_MS - MIN_KILL_DELAY_MS));
             int run = kills + 1;
@@ -57,20 +58,23 @@ class CrashTest {
             kills++;
         }
         Process last = start(world, log);
-        awaitReady(last, log);
+        awaitReady(last, log, "the last run");
         assertTrue(last.waitFor(FINISH_TIMEOUT_S, TimeUnit.SECONDS),
                 "the last run did not finish; see " + log);
 
         WorkloadAudit.Figures figures = audit(world);
         System.out.printf("crash test: crashes %d, commands %d, notifications %d,"
-                + " duplicated effects %d, lost effects %d, duplicated DMs %d%n", kills,
-                figures.commands(), figures.notifications(), figures.duplicatedEffects(),
-                figures.lostEffects(), figures.duplicatedDms());
+                + " duplicated effects %d, lost effects %d, duplicated notices %d in %d DMs%n",
+                kills, figures.commands(), figures.notifications(),
+                figures.duplicatedEffects(), figures.lostEffects(), figures.duplicatedDms(),
+                figures.repeatingDms());
         assertTrue(figures.commands() >= 500 && figures.notifications() >= 200,
                 figures::toString);
         assertEquals(0, figures.duplicatedEffects(), figures::toString);
         assertEquals(0, figures.lostEffects(), figures::toString);
         assertEquals(0, figures.undelivered(), figures::toString);
+        assertTrue(figures.repeatingDms() <= kills, () -> "one thread sends one DM at a time,"
+                + " so a kill can leave at most one sent DM in the outbox: " + figures);
         assertEquals(0, last.exitValue(), "the last run's exit status; see " + log);
     }
 
@@ -101,16 +105,23 @@ class CrashTest {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    /** Copies the child's output to the log; true once it says it is ready. */
-    private static boolean awaitReady(Process child, Path log) throws InterruptedException {
+    /** Copies the child's output to the log and waits until it says it is ready. */
+    private static void awaitReady(Process child, Path log, String run)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(1);
-        Thread pump = new Thread(() -> copyOutput(child, log, ready), "crash-test-output");
+        AtomicReference<IOException> unread = new AtomicReference<>();
+        Thread pump = new Thread(() -> copyOutput(child, log, ready, unread),
+                "crash-test-output");
         pump.setDaemon(true);
         pump.start();
-        return ready.await(READY_TIMEOUT_S, TimeUnit.SECONDS);
+        boolean said = ready.await(READY_TIMEOUT_S, TimeUnit.SECONDS);
+        assertNull(unread.get(), () -> run + "'s output could not be read: " + unread.get());
+        assertTrue(said, () -> run + " did not get ready (alive: " + child.isAlive()
+                + "); see " + log);
     }
 
-    private static void copyOutput(Process child, Path log, CountDownLatch ready) {
+    private static void copyOutput(Process child, Path log, CountDownLatch ready,
+            AtomicReference<IOException> unread) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 child.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
@@ -124,6 +135,7 @@ class CrashTest {
                 }
             }
         } catch (IOException e) {
+            unread.set(e);
             ready.countDown();
         }
     }

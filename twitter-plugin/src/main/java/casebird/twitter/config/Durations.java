@@ -38,4 +38,15 @@ public final class Durations {
     private static Optional<Duration> positive(Duration d) {
         return d.isNegative() || d.isZero() ? Optional.empty() : Optional.of(d);
     }
+
+    /** Writes a duration as settings do, in its largest whole unit: 168h, 5m, 30s, 500ms. */
+    public static String text(Duration d) {
+        if (d.toMillis() % 3_600_000 == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1_000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
 }

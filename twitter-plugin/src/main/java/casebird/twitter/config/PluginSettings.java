@@ -66,6 +66,11 @@ public record PluginSettings(
         int outboxWarnSize,
         Duration deliveryMaxAge) {
 
+    /** Twitter calls may take at most this long: stopping the plugin waits on one. */
+    static final Duration MAX_HTTP_TIMEOUT = Duration.ofMinutes(5);
+    /** Far above what the send budget allows in a day. */
+    static final int MAX_DAILY_CAP = 100_000;
+
     /** The OAuth 1.0a secrets; {@link #toString()} never shows them. */
     public record Credentials(
             String consumerKey,
@@ -102,10 +107,10 @@ public record PluginSettings(
                 r.duration("poll-interval", "60s"),
                 r.duration("retry-base", "2s"),
                 r.duration("retry-cap", "5m"),
-                r.duration("http-timeout", "20s"),
+                r.duration("http-timeout", "20s", MAX_HTTP_TIMEOUT),
                 r.duration("credentials-retry", "15m"),
                 r.duration("unlinked-reply-interval", "24h"),
-                r.count("unlinked-reply-daily-cap", 50),
+                r.count("unlinked-reply-daily-cap", 50, MAX_DAILY_CAP),
                 r.duration("catch-up-margin", "2m"),
                 r.flag("delete-handled"),
                 r.duration("delete-interval", "1m"),
@@ -119,9 +124,9 @@ public record PluginSettings(
                         "an Account Activity environment label such as prod"),
                 r.duration("reconcile-interval", "15m"),
                 r.duration("push-silence", "65m"),
-                Math.max(1, r.count("command-attempts", 3)),
+                Math.max(1, r.count("command-attempts", 3, 100)),
                 r.duration("outbox-warn-age", "1h"),
-                r.count("outbox-warn-size", 1_000),
+                r.count("outbox-warn-size", 1_000, 10_000_000),
                 r.duration("delivery-max-age", "48h"));
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {

@@ -17,6 +17,11 @@ import java.util.Set;
  */
 final class SettingsReader {
 
+    /** No setting's value is longer: the longest real one, a URL, is far shorter. */
+    static final int MAX_CHARS = 1_000;
+    /** No duration is longer: the longest default is a day. */
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+
     private final Map<String, String> raw;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> known = new LinkedHashSet<>();
@@ -31,7 +36,13 @@ final class SettingsReader {
 
     private Optional<String> value(String name) {
         known.add(name);
-        return Optional.ofNullable(raw.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+        Optional<String> v =
+                Optional.ofNullable(raw.get(name)).map(String::trim).filter(t -> !t.isEmpty());
+        if (v.isPresent() && v.get().length() > MAX_CHARS) {
+            problems.add("setting '" + name + "' is " + v.get().length() + " characters long;"
+                    + " at most " + MAX_CHARS + " are allowed");
+        }
+        return v;
     }
 
     private Optional<String> valueOrAlias(String name, String alias) {
@@ -88,26 +99,40 @@ final class SettingsReader {
         return v.equalsIgnoreCase("true");
     }
 
+    /** A duration of at most a week. */
     Duration duration(String name, String fallback) {
+        return duration(name, fallback, MAX_DURATION);
+    }
+
+    /** A duration of at most {@code max} (written in whole hours, minutes or seconds). */
+    Duration duration(String name, String fallback, Duration max) {
         String v = text(name, fallback);
         Optional<Duration> d = Durations.parse(v);
         if (d.isEmpty()) {
             problems.add("setting '" + name + "' is not a positive duration like 500ms, 2s,"
                     + " 1m, 1h or PT2S: '" + v + "'");
+        } else if (d.get().compareTo(max) > 0) {
+            problems.add("setting '" + name + "' must be at most " + Durations.text(max)
+                    + ": '" + v + "'");
         }
         return d.orElse(Duration.ofSeconds(1));
     }
 
-    int count(String name, int fallback) {
+    /** A whole number from 0 to {@code max}. */
+    int count(String name, int fallback, int max) {
         Optional<String> v = value(name);
         if (v.isEmpty()) {
             return fallback;
         }
-        if (v.get().matches("\\d{1,9}")) {
-            return Integer.parseInt(v.get());
+        if (!v.get().matches("\\d{1,9}")) {
+            problems.add("setting '" + name + "' is not a whole number >= 0: '" + v.get() + "'");
+            return fallback;
         }
-        problems.add("setting '" + name + "' is not a whole number >= 0: '" + v.get() + "'");
-        return fallback;
+        int n = Integer.parseInt(v.get());
+        if (n > max) {
+            problems.add("setting '" + name + "' must be at most " + max + ": '" + n + "'");
+        }
+        return n;
     }
 
     /** Adds a problem for each key of the map that no read asked for, with the nearest name. */

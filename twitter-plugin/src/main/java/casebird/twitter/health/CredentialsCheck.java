@@ -2,6 +2,7 @@ package casebird.twitter.health;
 
 import casebird.api.PluginHealth.Credentials;
 import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * the credentials are accepted.
  *
  * <p>Rejected credentials are checked again every {@code rejectedRetry}; an unreachable API
- * is retried with backoff. Each change of state is logged once, repeats only at DEBUG, so
- * a long outage or a revoked token does not flood the log. A call elsewhere that Twitter
- * refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
+ * is retried with backoff, and a spent budget waited out. Each change of state is logged
+ * once, repeats only at DEBUG, so a long outage or a revoked token does not flood the log.
+ * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
  */
 public final class CredentialsCheck {
 
@@ -73,6 +74,10 @@ public final class CredentialsCheck {
                     + me.screenName());
         } catch (TwitterApiException e) {
             onFailure(e);
+        } catch (BudgetSpentException e) {
+            nextCheck = e.until();
+            log(health.credentialsState(), "the credentials check waits for the budget of "
+                    + e.endpoint().path() + " (it backs off after failed calls)");
         }
     }
 
@@ -97,6 +102,11 @@ public final class CredentialsCheck {
     private void record(Credentials state, String sentence) {
         health.credentials(state, sentence);
         health.report();
+        log(state, sentence);
+    }
+
+    /** Logs a sentence once while it and the state stay the same; repeats only at DEBUG. */
+    private void log(Credentials state, String sentence) {
         String key = state + sentence;
         if (key.equals(lastLogged)) {
             LOG.debug("{} (unchanged)", sentence);

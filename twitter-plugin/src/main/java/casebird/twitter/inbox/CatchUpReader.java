@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Pages back through the bot's DM events until it has passed the poller's position by the
@@ -42,9 +43,11 @@ final class CatchUpReader {
 
     /**
      * Every listed event newer than the position, and those at or below it created within
-     * the look-back margin of the newest such one; newest first.
+     * the look-back margin of the newest such one that are not {@code settled} (handled
+     * already, or not for the bot); newest first. Dropping settled ones while paging keeps
+     * a busy inbox's look-back out of the heap.
      */
-    List<DmEvent> since(long position) {
+    List<DmEvent> since(long position, Predicate<DmEvent> settled) {
         boolean resume = partial != null && partial.position() == position;
         List<DmEvent> events = resume ? partial.events() : new ArrayList<>();
         Instant anchor = resume ? partial.anchor() : null;
@@ -65,7 +68,9 @@ final class CatchUpReader {
                 if (anchor != null && !e.createdAt().isAfter(anchor.minus(lookBack))) {
                     return events;
                 }
-                events.add(e);
+                if (e.id() > position || !settled.test(e)) {
+                    events.add(e);
+                }
             }
             if (page.events().isEmpty() || page.nextCursor().isEmpty()) {
                 return events;

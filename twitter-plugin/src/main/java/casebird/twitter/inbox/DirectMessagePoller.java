@@ -91,7 +91,8 @@ public final class DirectMessagePoller {
             if (position.isEmpty()) {
                 store.startAt(reader.newest().map(DmEvent::id).orElse(0L));
             } else {
-                handleNew(reader.since(position.getAsLong()), position.getAsLong());
+                handleNew(reader.since(position.getAsLong(), this::settled),
+                        position.getAsLong());
             }
             health.polled(clock.instant());
             reportParked();
@@ -129,6 +130,11 @@ public final class DirectMessagePoller {
                 .forEach(e -> attempt(e, true));
         reportParked();
         health.report();
+    }
+
+    /** Whether nothing is left to do for an event the poller has passed. */
+    private boolean settled(DmEvent e) {
+        return !isForUs(e) || store.isProcessed(e.id());
     }
 
     private boolean isForUs(DmEvent e) {

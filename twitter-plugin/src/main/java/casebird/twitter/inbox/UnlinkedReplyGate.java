@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /**
  * Decides whether a sender with no CRM user gets the "not linked" reply: at most once per
  * interval per sender, and under a global daily cap so throwaway accounts can't spend the
- * send budget.
+ * send budget. A reply older than the interval no longer matters and is forgotten, so the
+ * tally holds at most a day's cap of senders per interval.
  */
 public final class UnlinkedReplyGate {
 
@@ -37,6 +38,7 @@ public final class UnlinkedReplyGate {
             return false;
         }
         store.recordUnlinkedReply(senderId, now, day);
+        store.forgetUnlinkedBefore(now.minus(interval));
         return true;
     }
 }

@@ -14,6 +14,7 @@ import casebird.twitter.state.Recipient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -28,6 +29,8 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
     static final String TO = "to";
     static final String TEMPLATE = "template";
     static final String NOTIFY_ACTOR = "notify-actor";
+    /** Room for a hundred recipients; a longer list is a mistake or an attack on the form. */
+    static final int MAX_TO_CHARS = 2_000;
 
     private HostContext context;
 
@@ -76,6 +79,9 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
         RecipientList.parse(to).problems(hostContext().crm())
                 .forEach(p -> problems.add(new ValidationProblem(TO, p)));
         String template = settings.getOrDefault(TEMPLATE, "");
+        tooLong(TO, to, MAX_TO_CHARS, "").ifPresent(problems::add);
+        tooLong(TEMPLATE, template, MessageTemplate.MAX_LENGTH, " (a DM's length)")
+                .ifPresent(problems::add);
         if (template.isBlank()) {
             problems.add(new ValidationProblem(TEMPLATE, "is required: the DM's text"));
         }
@@ -91,6 +97,14 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
                     + actor + "'"));
         }
         return problems;
+    }
+
+    private static Optional<ValidationProblem> tooLong(String parameter, String value, int max,
+            String why) {
+        return value.length() <= max ? Optional.empty()
+                : Optional.of(new ValidationProblem(parameter, String.format(Locale.ROOT,
+                        "is %,d characters long; at most %,d are allowed%s", value.length(), max,
+                        why)));
     }
 
     /**

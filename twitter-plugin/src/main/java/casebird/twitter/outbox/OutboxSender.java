@@ -113,11 +113,11 @@ public final class OutboxSender {
             Optional<Long> id = twitterId(first.to());
             if (id.isEmpty()) {
                 LOG.warn("dropping DM to {}: no Twitter account is linked to it", first.to());
-                entries.forEach(e -> store.removeFromOutbox(e.id()));
+                store.removeFromOutbox(ids(entries));
                 return false;
             }
             twitter.send(id.get(), NoticeDigest.text(entries));
-            entries.forEach(e -> store.removeFromOutbox(e.id()));
+            store.removeFromOutbox(ids(entries));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
             health.warning(SENDING, Optional.empty());
             return true;
@@ -143,7 +143,7 @@ public final class OutboxSender {
         if (e.recipientUnreachable()) {
             LOG.warn("dropping DM to {}: Twitter refuses DMs to that account (code {})",
                     first.to(), e.errorCode());
-            entries.forEach(entry -> store.removeFromOutbox(entry.id()));
+            store.removeFromOutbox(ids(entries));
             refused += entries.size();
             health.warning(REFUSED, Optional.of(refused + " DM(s) ended because Twitter refuses"
                     + " DMs to the recipient (latest: " + first.to() + ", code " + e.errorCode()
@@ -186,5 +186,9 @@ public final class OutboxSender {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    private static List<Long> ids(List<OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::id).toList();
     }
 }

@@ -3,6 +3,7 @@ package casebird.twitter.state;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class StateStore implements AutoCloseable {
     static final String FLOOR = "floor";
     private static final int MAX_DELETIONS = 1_000;
     private static final int MAX_PARKED = 100;
+    private static final Duration CLOSE_COMPACTION = Duration.ofSeconds(1);
+    private static final int MIN_FILL_RATE = 50;
 
     private final MVStore store;
     private final boolean sync;
@@ -273,11 +276,13 @@ public final class StateStore implements AutoCloseable {
         return outbox.size();
     }
 
-    /** Removes an entry that was sent or can never be. */
-    public synchronized void removeFromOutbox(long id) {
-        String line = outbox.remove(id);
-        if (line != null) {
-            outboxIndex.remove(EntryCodec.decode(id, line));
+    /** Removes the entries of one DM (a digest's notices) that was sent or can never be. */
+    public synchronized void removeFromOutbox(List<Long> ids) {
+        for (long id : ids) {
+            String line = outbox.remove(id);
+            if (line != null) {
+                outboxIndex.remove(EntryCodec.decode(id, line));
+            }
         }
         commit();
     }
@@ -329,6 +334,13 @@ public final class StateStore implements AutoCloseable {
         return Optional.ofNullable(unlinked.get(senderId)).map(Instant::ofEpochMilli);
     }
 
+    /** Forgets when unlinked senders got the reply, for replies before {@code before}. */
+    public synchronized void forgetUnlinkedBefore(Instant before) {
+        if (removeOlder(unlinked, before.toEpochMilli())) {
+            commit();
+        }
+    }
+
     /** How many "not linked" replies were queued on that day. */
     public synchronized int unlinkedRepliesOn(LocalDate day) {
         return day.toString().equals(meta.get("unlinked-day"))
@@ -364,10 +376,42 @@ public final class StateStore implements AutoCloseable {
         return !old.isEmpty();
     }
 
-    /** Commits and closes the file. */
+    /**
+     * Rewrites the file's sparse chunks and moves the live ones together, for at most
+     * {@code maxTime}, so that the file shrinks to about what it holds. MVStore does this on
+     * its own only when it commits by itself, which this store turns off.
+     */
+    public synchronized void compact(Duration maxTime) {
+        int retention = store.getRetentionTime();
+        store.compactFile((int) Math.min(Integer.MAX_VALUE, maxTime.toMillis()));
+        store.setRetentionTime(retention);
+    }
+
+    /**
+     * Compacts the file for at most {@code maxTime} if less than half of its chunks' data is
+     * live.
+     *
+     * @return whether it compacted
+     */
+    public synchronized boolean compactIfSparse(Duration maxTime) {
+        if (store.getFileStore().getChunksFillRate() >= MIN_FILL_RATE) {
+            return false;
+        }
+        compact(maxTime);
+        return true;
+    }
+
+    /** How many commits the file has seen; for tests of what one method commits. */
+    synchronized long version() {
+        return store.getCurrentVersion();
+    }
+
+    /** Commits, compacts the file for at most a second and closes it. */
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
+            commit();
+            compact(CLOSE_COMPACTION);
             store.close();
         }
     }

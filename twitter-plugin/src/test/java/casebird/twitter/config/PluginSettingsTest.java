@@ -150,4 +150,27 @@ class PluginSettingsTest {
 
         assertFalse(shown.contains("ats") || shown.contains("cs,"), shown);
     }
+
+    @Test
+    void valuesPastTheirUpperBoundsAreEachNamedWithTheBound() {
+        Map<String, String> raw = credentials();
+        raw.put("consumer-key", "k".repeat(1_001));
+        raw.put("http-timeout", "10m");
+        raw.put("poll-interval", "200h");
+        raw.put("unlinked-reply-daily-cap", "100001");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertTrue(e.getMessage().contains("setting 'consumer-key' is 1001 characters long;"
+                + " at most 1000 are allowed"), e.getMessage());
+        assertTrue(e.getMessage().contains("setting 'http-timeout' must be at most 5m: '10m'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("setting 'poll-interval' must be at most 168h: '200h'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(
+                "setting 'unlinked-reply-daily-cap' must be at most 100000: '100001'"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("kkkk"), "an overlong secret is not echoed");
+    }
 }

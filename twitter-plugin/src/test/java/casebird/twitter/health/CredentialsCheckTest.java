@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetSpentException;
+import casebird.twitter.budget.Endpoint;
 import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.LogCapture;
 import casebird.twitter.testing.MutableClock;
 import casebird.twitter.twitter.TwitterApiException;
 import java.time.Duration;
@@ -112,5 +115,23 @@ class CredentialsCheckTest {
         health.report();
 
         assertEquals("Twitter accepted the credentials of @casebird", last().detail());
+    }
+
+    @Test
+    void aSpentBudgetIsWaitedOutWithOneLogLineInsteadOfAStackTraceEveryTurn() {
+        Instant until = clock.instant().plusSeconds(30);
+        twitter.failNextVerify(new BudgetSpentException(Endpoint.VERIFY_CREDENTIALS, until));
+
+        String log = LogCapture.during(() -> {
+            for (int second = 0; second <= 30; second++) {
+                check.runIfDue();
+                clock.advance(Duration.ofSeconds(1));
+            }
+        });
+
+        assertEquals(2, twitter.verifyCalls());
+        assertTrue(check.accepted());
+        assertEquals(1, log.lines().filter(l -> l.contains("budget")).count(), log);
+        assertFalse(log.contains("\tat "), log);
     }
 }

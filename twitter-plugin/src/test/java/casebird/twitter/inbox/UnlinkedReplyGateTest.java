@@ -8,6 +8,7 @@ import casebird.twitter.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,5 +57,16 @@ class UnlinkedReplyGateTest {
         store = StateStore.open(dir);
 
         assertFalse(new UnlinkedReplyGate(store, Duration.ofHours(24), 3).admit(66, MORNING));
+    }
+
+    @Test
+    void aReplyOlderThanTheIntervalIsForgottenSoTheTallyStaysSmall() {
+        gate.admit(66, MORNING);
+
+        gate.admit(77, MORNING.plus(Duration.ofHours(25)));
+
+        assertEquals(Optional.empty(), store.lastUnlinkedReply(66));
+        assertEquals(Optional.of(MORNING.plus(Duration.ofHours(25))),
+                store.lastUnlinkedReply(77));
     }
 }

@@ -136,6 +136,18 @@ class SendTwitterDmActionTest {
     }
 
     @Test
+    void aTemplateLongerThanADmAndAnOverlongRecipientListAreRejectedWithTheirLimits() {
+        List<ValidationProblem> problems = action.validate(Map.of(
+                "to", "queue-members," + "@x,".repeat(700), "template", "y".repeat(10_001)));
+
+        assertEquals(List.of(
+                new ValidationProblem("to", "is 2,114 characters long; at most 2,000 are"
+                        + " allowed"),
+                new ValidationProblem("template", "is 10,001 characters long; at most 10,000"
+                        + " are allowed (a DM's length)")), problems);
+    }
+
+    @Test
     void missingToAndTemplateAreEachNamed() {
         List<String> parameters = action.validate(Map.of()).stream()
                 .map(ValidationProblem::parameter).toList();

@@ -59,7 +59,7 @@ class DueOutboxTest {
 
         assertEquals(Optional.of(NOW), store.nextDue(true));
         assertEquals(Optional.of(NOW.plusSeconds(30)), store.nextDue(false));
-        store.removeFromOutbox(reply.id());
+        store.removeFromOutbox(List.of(reply.id()));
         assertEquals(Optional.empty(), store.nextDue(true));
         assertEquals(List.of(), store.dueOutbox(NOW));
     }
@@ -71,7 +71,7 @@ class DueOutboxTest {
         store.updateOutbox(first.failedOnce(NOW.plus(Duration.ofMinutes(10))));
 
         assertEquals(Optional.of(NOW), store.oldestQueuedAt());
-        store.removeFromOutbox(first.id());
+        store.removeFromOutbox(List.of(first.id()));
         assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(5))), store.oldestQueuedAt());
     }
 }

@@ -1,11 +1,16 @@
 package casebird.twitter.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +125,91 @@ class StateStoreTest {
             assertEquals(9, store.position().getAsLong());
             assertEquals(5, store.floor());
             assertTrue(store.isProcessed(9));
+        }
+    }
+
+    /** Queues and then removes that many notices of 1,000 characters, one commit each. */
+    private static void churn(StateStore store, int notices) {
+        String text = "x".repeat(1_000);
+        for (int i = 0; i < notices; i++) {
+            store.appendNotices("event-" + i, List.of(
+                    OutboxEntry.queued(Recipient.login("alice"), text, false, NOW)));
+        }
+        store.outbox().forEach(e -> store.removeFromOutbox(List.of(e.id())));
+    }
+
+    private long fileSize() throws IOException {
+        return Files.size(dir.resolve(StateStore.FILE_NAME));
+    }
+
+    @Test
+    void closingCompactsAFileWhoseEntriesWereRemoved() throws IOException {
+        StateStore store = StateStore.open(dir);
+        churn(store, 3_000);
+        long churned = fileSize();
+
+        store.close();
+
+        assertTrue(fileSize() < churned / 4, churned + " bytes before, " + fileSize() + " after");
+    }
+
+    @Test
+    void compactingShrinksTheFileAndTheStoreGoesOn() throws IOException {
+        try (StateStore store = StateStore.open(dir)) {
+            churn(store, 3_000);
+            long churned = fileSize();
+
+            store.compact(Duration.ofSeconds(10));
+            store.appendNotices("after", List.of(
+                    OutboxEntry.queued(Recipient.login("bob"), "still works", false, NOW)));
+
+            assertTrue(fileSize() < churned / 4, churned + " bytes before, " + fileSize());
+            assertEquals(List.of("still works"),
+                    store.outbox().stream().map(OutboxEntry::text).toList());
+        }
+    }
+
+    @Test
+    void aSparseFileIsCompactedAndADenseOneIsLeftAlone() {
+        try (StateStore store = StateStore.open(dir)) {
+            boolean dense = store.compactIfSparse(Duration.ofSeconds(10));
+            churn(store, 1_000);
+
+            boolean sparse = store.compactIfSparse(Duration.ofSeconds(10));
+
+            assertFalse(dense);
+            assertTrue(sparse);
+        }
+    }
+
+    @Test
+    void removingADigestsEntriesIsOneCommit() {
+        try (StateStore store = StateStore.open(dir)) {
+            store.appendNotices("e", List.of(
+                    OutboxEntry.queued(Recipient.login("alice"), "one", false, NOW),
+                    OutboxEntry.queued(Recipient.login("alice"), "two", false, NOW),
+                    OutboxEntry.queued(Recipient.login("alice"), "three", false, NOW)));
+            long before = store.version();
+
+            store.removeFromOutbox(store.outbox().stream().map(OutboxEntry::id).toList());
+
+            assertEquals(before + 1, store.version());
+            assertEquals(0, store.outboxSize());
+        }
+    }
+
+    @Test
+    void unlinkedRepliesBeforeTheCutoffAreForgotten() {
+        try (StateStore store = StateStore.open(dir)) {
+            store.recordUnlinkedReply(1, NOW.minus(Duration.ofDays(2)),
+                    LocalDate.of(2024, 12, 30));
+            store.recordUnlinkedReply(2, NOW, LocalDate.of(2025, 1, 1));
+
+            store.forgetUnlinkedBefore(NOW.minus(Duration.ofDays(1)));
+
+            assertEquals(Optional.empty(), store.lastUnlinkedReply(1));
+            assertEquals(Optional.of(NOW), store.lastUnlinkedReply(2));
+            assertEquals(1, store.unlinkedRepliesOn(LocalDate.of(2025, 1, 1)));
         }
     }
 }

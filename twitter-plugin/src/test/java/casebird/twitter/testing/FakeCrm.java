@@ -1,5 +1,6 @@
 package casebird.twitter.testing;
 
+import casebird.api.crm.CaseStatus;
 import casebird.api.crm.CaseUpdate;
 import casebird.api.crm.CrmCase;
 import casebird.api.crm.CrmSdk;
@@ -10,8 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory CRM of users, their custom fields and queues; case changes are not faked. */
+/**
+ * An in-memory CRM of users, their custom fields and queues; a case change is only recorded,
+ * once per idempotency key, as the real CRM applies it once.
+ */
 public final class FakeCrm implements CrmSdk {
+
+    /** One case change the CRM applied. */
+    public record Change(String kind, long caseId, String user) {}
+
+    private final Map<String, CaseUpdate> updatesByKey = new HashMap<>();
+    private final List<Change> changes = new ArrayList<>();
 
     private final Map<String, Map<String, String>> users = new LinkedHashMap<>();
     private final Map<String, List<String>> queues = new HashMap<>();
@@ -40,19 +50,33 @@ public final class FakeCrm implements CrmSdk {
         return List.of();
     }
 
+    /** Every case change applied, in order; a call repeating a key applied none. */
+    public synchronized List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
     @Override
     public CaseUpdate accept(long caseId, String asUser, String idempotencyKey) {
-        throw new UnsupportedOperationException("case changes are not part of these tests");
+        return change("accept", caseId, asUser, idempotencyKey);
     }
 
     @Override
     public CaseUpdate logNote(long caseId, String asUser, String text, String idempotencyKey) {
-        throw new UnsupportedOperationException("case changes are not part of these tests");
+        return change("note", caseId, asUser, idempotencyKey);
     }
 
     @Override
     public CaseUpdate close(long caseId, String asUser, Optional<String> note, String key) {
-        throw new UnsupportedOperationException("case changes are not part of these tests");
+        return change("close", caseId, asUser, key);
+    }
+
+    /** Applies a change unless its key was seen; a repeat returns the first call's result. */
+    private synchronized CaseUpdate change(String kind, long caseId, String user, String key) {
+        return updatesByKey.computeIfAbsent(key, k -> {
+            changes.add(new Change(kind, caseId, user));
+            return new CaseUpdate(new CrmCase(caseId, "Case " + caseId, CaseStatus.ACCEPTED,
+                    Optional.empty(), Optional.of(user), List.of()), true);
+        });
     }
 
     @Override

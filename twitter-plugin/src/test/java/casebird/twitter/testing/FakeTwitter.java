@@ -35,7 +35,7 @@ public final class FakeTwitter implements TwitterPort {
     private final Map<String, Long> accounts = new HashMap<>();
     private final List<DmEvent> events = new ArrayList<>();
     private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
-    private final Deque<TwitterApiException> verifyFailures = new ArrayDeque<>();
+    private final Deque<RuntimeException> verifyFailures = new ArrayDeque<>();
     private int verifyCalls;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class FakeTwitter implements TwitterPort {
     }
 
     /** The next verify_credentials call fails with this exception. */
-    public synchronized void failNextVerify(TwitterApiException e) {
+    public synchronized void failNextVerify(RuntimeException e) {
         verifyFailures.add(e);
     }
 
