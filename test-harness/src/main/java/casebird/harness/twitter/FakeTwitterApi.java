@@ -47,7 +47,7 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final AccountRegistry accounts;
     private final MessageStore messages;
     private final RateLimits limits;
-    private final FaultQueue faults = new FaultQueue();
+    private final FaultQueue<Fault> faults = FaultQueue.ofCalls();
     private final CallLog calls = new CallLog();
     private final WebhookSender webhookSender;
     private final Webhooks webhooks;
@@ -56,7 +56,8 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final XApiV2 v2;
 
     private FakeTwitterApi(Clock clock, TwitterChange.App app,
-            JsonLinesJournal<TwitterChange> journal) throws IOException {
+            JsonLinesJournal<TwitterChange> journal, List<Duration> webhookRetries)
+            throws IOException {
         this.clock = clock;
         this.consumerKey = app.consumerKey();
         this.consumerSecret = app.consumerSecret();
@@ -65,7 +66,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.accounts = new AccountRegistry(clock, log);
         this.messages = new MessageStore(clock, accounts, log);
         this.limits = RateLimits.v1(clock);
-        this.webhookSender = new WebhookSender(consumerSecret);
+        this.webhookSender = new WebhookSender(consumerSecret, webhookRetries);
         this.webhooks = new Webhooks(clock, webhookSender);
         messages.addListener(this::push);
         webhookSender.every(CRC_INTERVAL, () -> webhooks.all().forEach(hook ->
@@ -83,7 +84,12 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
     public static FakeTwitterApi start(Clock clock) throws IOException {
-        FakeTwitterApi api = new FakeTwitterApi(clock, newApp(), null);
+        return start(clock, WebhookSender.TWITTER_RETRIES);
+    }
+
+    /** Starts a fake that retries a failed webhook delivery after each of the delays. */
+    static FakeTwitterApi start(Clock clock, List<Duration> webhookRetries) throws IOException {
+        FakeTwitterApi api = new FakeTwitterApi(clock, newApp(), null, webhookRetries);
         api.server.start();
         return api;
     }
@@ -107,7 +113,8 @@ public final class FakeTwitterApi implements AutoCloseable {
             app = newApp();
             opened.journal().append(app);
         }
-        FakeTwitterApi api = new FakeTwitterApi(clock, app, opened.journal());
+        FakeTwitterApi api = new FakeTwitterApi(clock, app, opened.journal(),
+                WebhookSender.TWITTER_RETRIES);
         records.forEach(api::restore);
         api.limits.logTo(opened.journal()::append);
         api.server.start();
@@ -242,7 +249,10 @@ public final class FakeTwitterApi implements AutoCloseable {
         limits.set(endpoint, calls, window);
     }
 
-    /** Removes an endpoint's limit; its answers then carry no rate-limit headers. */
+    /**
+     * Removes an endpoint's limit; its answers then report plenty left (rate-limit headers
+     * of {@link RateLimits#UNLIMITED} calls), so a client reading them never waits.
+     */
     public void liftLimit(Endpoint endpoint) {
         limits.lift(endpoint);
     }
@@ -255,6 +265,11 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** Every webhook delivery attempt so far, in order. */
     List<WebhookSender.Attempt> webhookAttempts() {
         return webhookSender.attempts();
+    }
+
+    /** The event ids whose webhook delivery failed on every attempt. */
+    List<Long> webhookDeliveriesGivenUp() {
+        return webhookSender.givenUp();
     }
 
     /** Schedules a fault for the next webhook delivery attempts. */
