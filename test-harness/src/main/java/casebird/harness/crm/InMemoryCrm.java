@@ -9,7 +9,6 @@ import casebird.api.rule.RuleEvent;
 import casebird.harness.journal.JsonLinesJournal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
