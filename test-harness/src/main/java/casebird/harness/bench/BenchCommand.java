@@ -8,37 +8,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The harness's {@code bench} command: runs every benchmark and prints the table. */
-public final class BenchCommand {
-
-    /** The command's line in the harness's usage text. */
-    public static final String USAGE = String.join("\n",
-            "  bench [--quick] run the benchmarks (speed, cost, footprint, side by side with a",
-            "                  bare loop of signed POSTs and one curl process per DM) and",
-            "                  print the table; about two minutes, --quick in seconds");
+@Command(name = "bench", description = {
+    "run the benchmarks (speed, cost, footprint, side by side with a",
+    "bare loop of signed POSTs and one curl process per DM) and",
+    "print the table; about two minutes, --quick in seconds"})
+public final class BenchCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Path pluginZip;
+    private final Supplier<Path> pluginZip;
 
-    /** A command printing the table to {@code out} and progress and problems to {@code err}. */
-    public BenchCommand(PrintStream out, PrintStream err, Path pluginZip) {
+    @Option(names = "--quick", description = "check in seconds that every benchmark runs")
+    private boolean quick;
+
+    /**
+     * A command printing the table to {@code out} and progress and problems to {@code err},
+     * measuring the ZIP that {@code pluginZip} names when the command runs.
+     */
+    public BenchCommand(PrintStream out, PrintStream err, Supplier<Path> pluginZip) {
         this.out = out;
         this.err = err;
         this.pluginZip = pluginZip;
     }
 
-    /** Runs the benchmarks; returns 0, or 2 for an unknown argument. */
-    public int run(List<String> args) throws IOException, InterruptedException {
-        if (!args.isEmpty() && !args.equals(List.of("--quick"))) {
-            err.println("bench takes no argument but --quick, not " + args);
-            return 2;
-        }
-        BenchSizes sizes = args.isEmpty() ? BenchSizes.FULL : BenchSizes.QUICK;
+    /** Runs the benchmarks and prints the table; returns 0. */
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        BenchSizes sizes = quick ? BenchSizes.QUICK : BenchSizes.FULL;
         List<Figure> figures;
         try {
-            figures = new Benchmarks(pluginZip, sizes, err).run();
+            figures = new Benchmarks(pluginZip.get(), sizes, err).run();
         } catch (CrmException e) {
             throw new IllegalStateException("the benchmark's CRM setup failed", e);
         }

@@ -2,6 +2,7 @@ package casebird.harness.bench;
 
 import casebird.api.rule.RuleAction;
 import casebird.harness.crm.InMemoryCrm;
+import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,6 @@ import org.pf4j.PluginWrapper;
  */
 final class BenchWorld implements AutoCloseable {
 
-    static final String HANDLE_FIELD = "twitter";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     /** How long each part of a start took, in nanoseconds. */
@@ -97,7 +96,8 @@ final class BenchWorld implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             TwitterAccount account = twitter.createAccount(prefix + i);
             crm.addUser(account.screenName());
-            crm.setUserField(account.screenName(), HANDLE_FIELD, "@" + account.screenName());
+            crm.setUserField(account.screenName(), PluginSettingsBuilder.HANDLE_FIELD,
+                    "@" + account.screenName());
             crm.addQueueMember(queue, account.screenName());
             agents.add(account);
         }
@@ -137,18 +137,8 @@ final class BenchWorld implements AutoCloseable {
     }
 
     private Map<String, String> settings(Duration pollInterval) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("consumer-key", twitter.consumerKey());
-        settings.put("consumer-secret", twitter.consumerSecret());
-        settings.put("access-token", bot.accessToken());
-        settings.put("access-token-secret", bot.accessTokenSecret());
-        settings.put("api-base-url", twitter.baseUrl().toString());
-        settings.put("handle-field", HANDLE_FIELD);
-        settings.put("poll-interval", pollInterval.toMillis() + "ms");
-        settings.put("retry-base", "100ms");
-        settings.put("retry-cap", "5s");
-        settings.put("http-timeout", "5s");
-        return settings;
+        return PluginSettingsBuilder.forBot(twitter, bot).withHarnessTimings()
+                .with("poll-interval", pollInterval.toMillis() + "ms").build();
     }
 
     private void awaitFirstPoll() throws InterruptedException {

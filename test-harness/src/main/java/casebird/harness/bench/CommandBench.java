@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Agents' DM commands end to end: the fake API holds each agent's DM, the plugin polls
  * (every 10ms here), runs the command against the CRM and POSTs the reply through
- * twitter4j; a bounded number of commands is in flight, so a poll never finds more new
- * events than the poller pages back through.
+ * twitter4j; a bounded number of commands is in flight, so each poll reads a few pages
+ * and the figures measure the steady state, not a catch-up.
  */
 final class CommandBench {
 

@@ -13,20 +13,21 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 /** The {@code demo} command: the seed's story, told as a chat transcript. */
-final class Demo {
+@Command(name = "demo", description = "tell the seed's story as a chat transcript")
+final class Demo implements Callable<Integer> {
 
     static final String RESOURCE = "/casebird/harness/demo.scenario";
 
+    private final HarnessMain main;
     private final PrintStream out;
-    private final PrintStream err;
-    private final Path pluginZip;
 
-    Demo(PrintStream out, PrintStream err, Path pluginZip) {
-        this.out = out;
-        this.err = err;
-        this.pluginZip = pluginZip;
+    Demo(HarnessMain main) {
+        this.main = main;
+        this.out = main.out();
     }
 
     /** The demo's scenario, bundled in the harness jar. */
@@ -41,7 +42,9 @@ final class Demo {
         }
     }
 
-    int run() throws IOException, InterruptedException {
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path pluginZip = main.pluginZip();
         out.println("casebird demo: a support queue works a case over Twitter DMs.");
         out.println("The real plugin ZIP (" + pluginZip.getFileName() + ") runs in a simulated"
                 + " CRM host; Twitter is a fake DM API on 127.0.0.1.");
@@ -54,7 +57,7 @@ final class Demo {
             out.println("The story held: every expectation of demo.scenario was met.");
             return HarnessMain.OK;
         }
-        err.println("The demo failed: " + reporter.failure);
+        main.err().println("The demo failed: " + reporter.failure);
         return HarnessMain.FAILED;
     }
 

@@ -5,9 +5,7 @@ import casebird.harness.host.HealthText;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.Reporter;
 import casebird.harness.scenario.Scenario;
-import casebird.harness.scenario.ScenarioParser;
 import casebird.harness.scenario.ScenarioRunner;
-import casebird.harness.scenario.ScenarioSyntaxException;
 import casebird.harness.scenario.World;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.BufferedReader;
@@ -15,43 +13,56 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The {@code serve} command: a live world a developer can DM from any OAuth 1.0a client. */
-final class Serve {
+@Command(name = "serve", description = {
+    "build the world from FILE (default: the demo's) up to its first",
+    "dm or expect statement, start the plugin, print the fake API's",
+    "URL, every account's OAuth credentials and the web console's",
+    "URL, and keep running, printing each DM, until Ctrl-C; Enter",
+    "prints the plugin's health"})
+final class Serve implements Callable<Integer> {
 
+    private final HarnessMain main;
     private final PrintStream out;
     private final PrintStream err;
-    private final Path pluginZip;
 
-    Serve(PrintStream out, PrintStream err, Path pluginZip) {
-        this.out = out;
-        this.err = err;
-        this.pluginZip = pluginZip;
+    @Option(names = "--world", paramLabel = "DIR", description = {
+        "keep the whole world (CRM and its journal, fake Twitter, rules,",
+        "plugin data) in DIR, every change on disk before it is",
+        "acknowledged; started again on DIR, serve carries on from it",
+        "and skips the scenario's setup"})
+    private Path folder;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "the scenario to serve")
+    private String file;
+
+    Serve(HarnessMain main) {
+        this.main = main;
+        this.out = main.out();
+        this.err = main.err();
     }
 
     /** Serves the scenario's world, kept in {@code folder} when that is not null. */
-    int run(List<String> files, Path folder) throws IOException, InterruptedException {
-        if (files.size() > 1) {
-            err.println("serve takes at most one scenario file\n\n" + HarnessMain.USAGE);
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path pluginZip = main.pluginZip();
+        Optional<Scenario> parsed = file == null ? Optional.of(Demo.scenario())
+                : RunCommand.parse(file, err);
+        if (parsed.isEmpty()) {
             return HarnessMain.BAD_INPUT;
         }
-        Scenario scenario;
-        try {
-            scenario = files.isEmpty() ? Demo.scenario() : ScenarioParser.parse(Path.of(files.get(0)));
-        } catch (ScenarioSyntaxException e) {
-            err.println(e.getMessage());
-            return HarnessMain.BAD_INPUT;
-        } catch (NoSuchFileException e) {
-            err.println(files.get(0) + ": no such file");
-            return HarnessMain.BAD_INPUT;
-        }
+        Scenario scenario = parsed.get();
         World world;
         try {
             ScenarioRunner runner = new ScenarioRunner(pluginZip, new Reporter() { });

@@ -9,29 +9,43 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code workload} command: drives a seeded stream of dispatches and agent commands
  * through a world kept in a folder, carrying on where a killed run stopped (the crash
  * test kills it again and again).
  */
-final class WorkloadCommand {
+@Command(name = "workload", description = {
+    "drive a seeded stream of 200 case dispatches and ~700 agent",
+    "commands through the world in DIR, carrying on where a killed",
+    "run stopped; prints the figures; exit 0 when every command took",
+    "effect exactly once and every notice arrived"})
+final class WorkloadCommand implements Callable<Integer> {
 
     private static final Duration PACE = Duration.ofMillis(10);
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path pluginZip;
+    private final HarnessMain main;
 
-    WorkloadCommand(PrintStream out, PrintStream err, Path pluginZip) {
-        this.out = out;
-        this.err = err;
-        this.pluginZip = pluginZip;
+    @Option(names = "--world", paramLabel = "DIR", required = true,
+            description = "the folder that keeps the world")
+    private Path folder;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "the workload's random seed (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    WorkloadCommand(HarnessMain main) {
+        this.main = main;
     }
 
-    int run(Path folder, long seed) throws IOException, InterruptedException {
-        try (World world = World.open(pluginZip, folder)) {
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintStream out = main.out();
+        try (World world = World.open(main.pluginZip(), folder)) {
             Workload workload = Workload.generate(seed, Workload.CASES);
             WorkloadAudit.Figures figures =
                     new WorkloadDriver(workload, world, out, PACE).run(TIMEOUT);
@@ -39,7 +53,7 @@ final class WorkloadCommand {
             return figures.complete() && figures.duplicatedEffects() == 0
                     ? HarnessMain.OK : HarnessMain.FAILED;
         } catch (RuleRejectedException e) {
-            err.println("the workload's rule was rejected: " + e.getMessage());
+            main.err().println("the workload's rule was rejected: " + e.getMessage());
             return HarnessMain.FAILED;
         }
     }

@@ -1,27 +1,21 @@
 package casebird.harness.console;
 
+import casebird.harness.http.LoopbackHttpServer;
 import casebird.harness.scenario.StatementRunner;
 import casebird.harness.scenario.World;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The harness's web console on 127.0.0.1: a page that shows a live world (conversations,
@@ -42,8 +36,7 @@ public final class ConsoleServer implements AutoCloseable {
     record StatementRequest(String statement) {}
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer http;
     private final AuditTap audit;
     private final ConsoleActions actions;
     private final StateReader state;
@@ -51,28 +44,19 @@ public final class ConsoleServer implements AutoCloseable {
     private final String token;
 
     private ConsoleServer(World world, SecureRandom random, Clock clock) throws IOException {
-        this.server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.http = LoopbackHttpServer.bind("console-http", THREADS, this::handle);
         this.token = RequestGuard.newToken(random);
-        this.guard = new RequestGuard(token, server.getAddress().getPort());
+        this.guard = new RequestGuard(token, http.port());
         this.audit = AuditTap.install();
         this.actions = new ConsoleActions(new StatementRunner(world), clock);
         this.state = new StateReader(world, audit, actions);
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "console-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
     }
 
     /** Starts a console for the world on a free port of 127.0.0.1 with a fresh token. */
     public static ConsoleServer start(World world, SecureRandom random, Clock clock)
             throws IOException {
         ConsoleServer console = new ConsoleServer(world, random, clock);
-        console.server.start();
+        console.http.start();
         return console;
     }
 
@@ -83,7 +67,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** The console's address without the token, e.g. for API paths. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://127.0.0.1:" + http.port() + "/");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -188,12 +172,8 @@ public final class ConsoleServer implements AutoCloseable {
     /** Stops answering, waits for the server's threads and puts standard error back. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.close();
         } finally {
             audit.close();
         }

@@ -1,7 +1,5 @@
 package casebird.harness.crm;
 
-import casebird.api.crm.CaseNote;
-import casebird.api.crm.CaseNotFoundException;
 import casebird.api.crm.CaseStatus;
 import casebird.api.crm.CaseUpdate;
 import casebird.api.crm.CrmCase;
@@ -11,53 +9,29 @@ import casebird.api.rule.RuleEvent;
 import casebird.harness.journal.JsonLinesJournal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * A CRM held in memory that enforces the CRM's rules, journals every effect it applies
- * and fires the rule events a real CRM would; thread-safe.
+ * A CRM held in memory that enforces the CRM's rules, records every effect it applies
+ * and fires the rule events a real CRM would; thread-safe (every call holds one lock).
  */
 public final class InMemoryCrm implements CrmSdk, AutoCloseable {
 
-    /**
-     * One effect the CRM applied.
-     *
-     * @param kind {@code dispatch}, {@code accept}, {@code note} or {@code close}
-     * @param idempotencyKey the SDK call's key; empty for a CRM-side dispatch, which has none
-     */
-    public record JournalEntry(
-            long caseId, String kind, String user, String idempotencyKey, Instant at) {}
-
-    private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final CrmDirectory directory = new CrmDirectory();
-    private final CasePolicy policy = new CasePolicy(directory);
-    private final IdempotencyLedger ledger = new IdempotencyLedger();
+    private final CallJournal journal;
     private final EventRelay events = new EventRelay();
-    private final Map<Long, CrmCase> cases = new HashMap<>();
-    private final Map<Long, Map<String, String>> attributes = new HashMap<>();
-    private final Map<Long, Long> acceptOrder = new HashMap<>();
-    private final List<JournalEntry> journal = new ArrayList<>();
-    private long effectCount;
-    private Consumer<CrmChange> changeLog = change -> { };
-    private JsonLinesJournal<CrmChange> journalFile;
-    private Instant replayAt;
-    private Instant callTime;
+    private final CallLock calls;
+    private final CrmDirectory directory = new CrmDirectory();
+    private final CaseBook cases = new CaseBook(events, new CasePolicy(directory));
 
     /** A CRM with no users, queues or cases that stamps everything with the clock's time. */
     public InMemoryCrm(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.journal = new CallJournal(clock);
+        this.calls = new CallLock(journal, events);
     }
 
     /**
@@ -68,11 +42,9 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
      * @throws java.io.UncheckedIOException when the file cannot be read or written
      */
     public static InMemoryCrm open(Clock clock, Path file, Consumer<RuleEvent> replayedEvents) {
-        JsonLinesJournal.Opened<CrmChange> opened = JsonLinesJournal.open(file, CrmChange.class);
         InMemoryCrm crm = new InMemoryCrm(clock);
-        crm.journalFile = opened.journal();
         crm.events.addListener(replayedEvents);
-        crm.replayThenLog(opened.records(), opened.journal()::append);
+        crm.journal.replayThenWrite(JsonLinesJournal.open(file, CrmChange.class), crm);
         crm.events.removeListener(replayedEvents);
         return crm;
     }
@@ -83,7 +55,7 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
      * @throws IllegalArgumentException when the login is blank or already taken
      */
     public void addUser(String login) {
-        locked(() -> directory.addUser(login), at -> new CrmChange.AddUser(login, at));
+        directoryCall(() -> directory.addUser(login), at -> new CrmChange.AddUser(login, at));
     }
 
     /**
@@ -92,13 +64,13 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
      * @throws IllegalArgumentException when the user is unknown or the value blank
      */
     public void setUserField(String login, String field, String value) {
-        locked(() -> directory.setField(login, field, value),
+        directoryCall(() -> directory.setField(login, field, value),
                 at -> new CrmChange.SetField(login, field, value, at));
     }
 
     /** Adds a queue with no members; does nothing when it exists. */
     public void addQueue(String queue) {
-        locked(() -> directory.addQueue(queue), at -> new CrmChange.AddQueue(queue, at));
+        directoryCall(() -> directory.addQueue(queue), at -> new CrmChange.AddQueue(queue, at));
     }
 
     /**
@@ -107,7 +79,7 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
      * @throws IllegalArgumentException when the user is unknown
      */
     public void addQueueMember(String queue, String login) {
-        locked(() -> directory.addQueueMember(queue, login),
+        directoryCall(() -> directory.addQueueMember(queue, login),
                 at -> new CrmChange.AddMember(queue, login, at));
     }
 
@@ -119,24 +91,19 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
     public CrmCase createCase(long id, String title, Map<String, String> caseAttributes) {
         CrmCase kase = new CrmCase(id, title, CaseStatus.OPEN, Optional.empty(),
                 Optional.empty(), List.of());
-        lock.lock();
-        try {
-            if (cases.containsKey(id)) {
-                throw new IllegalArgumentException("case already exists: " + id);
-            }
-            Map<String, String> copy = Map.copyOf(caseAttributes);
-            record(new CrmChange.CreateCase(id, title, copy, startCall()));
-            cases.put(id, kase);
-            attributes.put(id, copy);
+        Map<String, String> copy = Map.copyOf(caseAttributes);
+        return calls.call(() -> {
+            cases.requireNew(id);
             return kase;
-        } finally {
-            lock.unlock();
-        }
+        }, at -> new CrmChange.CreateCase(id, title, copy, at), (created, at) -> {
+            cases.add(created, copy);
+            return created;
+        });
     }
 
     /** The attributes a case was created with (e.g. customer); empty for an unknown case. */
     public Map<String, String> caseAttributes(long caseId) {
-        return read(() -> attributes.getOrDefault(caseId, Map.of()));
+        return locked(() -> cases.attributes(caseId));
     }
 
     /**
@@ -147,25 +114,14 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
      * @throws IllegalStateException when the case is accepted or closed
      */
     public CrmCase dispatch(long caseId, String queue, String actor) {
-        CrmCase after;
-        lock.lock();
-        try {
-            CrmCase kase = cases.get(caseId);
-            if (kase == null || !directory.queueExists(queue)) {
-                throw new IllegalArgumentException(kase == null
-                        ? "no such case: " + caseId : "no such queue: " + queue);
-            }
-            if (kase.status() != CaseStatus.OPEN && kase.status() != CaseStatus.DISPATCHED) {
-                throw new IllegalStateException("case " + caseId + " is " + kase.status().word()
-                        + ": only open or dispatched cases can be dispatched");
-            }
-            after = new CrmCase(caseId, kase.title(), CaseStatus.DISPATCHED, Optional.of(queue),
-                    Optional.empty(), kase.notes());
-            record(new CrmChange.Dispatch(caseId, queue, actor, startCall()));
-            apply(after, "dispatch", actor, "", RuleEvent.Type.CASE_DISPATCHED);
-        } finally {
-            lock.unlock();
-        }
+        CrmCase after = calls.call(() -> cases.dispatchable(caseId, queue,
+                directory.queueExists(queue)),
+                at -> new CrmChange.Dispatch(caseId, queue, actor, at),
+                (dispatched, at) -> {
+                    cases.apply(dispatched, "dispatch", actor, "",
+                            RuleEvent.Type.CASE_DISPATCHED, at);
+                    return dispatched;
+                });
         events.deliver();
         return after;
     }
@@ -176,66 +132,45 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
     }
 
     /** Every effect applied so far, oldest first. */
-    public List<JournalEntry> journal() {
-        return read(() -> List.copyOf(journal));
+    public List<CrmEffect> effects() {
+        return locked(cases::effects);
     }
 
     /** Every case, by id. */
     public List<CrmCase> cases() {
-        return read(() -> cases.values().stream().sorted(Comparator.comparingLong(CrmCase::id))
-                .toList());
+        return locked(cases::all);
     }
 
     /** Every queue's name, in the order the queues were made. */
     public List<String> queues() {
-        return read(directory::queues);
+        return locked(directory::queues);
     }
 
     @Override
     public Optional<CrmCase> findCase(long caseId) {
-        return read(() -> Optional.ofNullable(cases.get(caseId)));
+        return locked(() -> cases.find(caseId));
     }
 
     @Override
     public List<CrmCase> openCasesOwnedBy(String login) {
-        return read(() -> cases.values().stream()
-                .filter(c -> c.status() != CaseStatus.CLOSED)
-                .filter(c -> c.owner().equals(Optional.of(login)))
-                .sorted(Comparator.comparing((CrmCase c) -> acceptOrder.get(c.id())).reversed())
-                .toList());
+        return locked(() -> cases.openCasesOwnedBy(login));
     }
 
     @Override
     public CaseUpdate accept(long caseId, String asUser, String idempotencyKey)
             throws CrmException {
-        Function<String, CrmChange> call =
-                at -> new CrmChange.Accept(caseId, asUser, idempotencyKey, at);
-        return keyed(idempotencyKey, call, () -> {
-            CrmCase kase = caseOf(caseId);
-            if (policy.checkAccept(kase, asUser)) {
-                return new CaseUpdate(kase, false);
-            }
-            CrmCase after = new CrmCase(caseId, kase.title(), CaseStatus.ACCEPTED, kase.queue(),
-                    Optional.of(asUser), kase.notes());
-            apply(after, "accept", asUser, idempotencyKey, RuleEvent.Type.CASE_ACCEPTED);
-            acceptOrder.put(caseId, effectCount);
-            return new CaseUpdate(after, true);
-        });
+        return calls.keyed(idempotencyKey,
+                at -> new CrmChange.Accept(caseId, asUser, idempotencyKey, at),
+                (none, at) -> cases.accept(caseId, asUser, idempotencyKey, at));
     }
 
     @Override
     public CaseUpdate logNote(long caseId, String asUser, String text, String idempotencyKey)
             throws CrmException {
         requireNote(text);
-        Function<String, CrmChange> call =
-                at -> new CrmChange.LogNote(caseId, asUser, text, idempotencyKey, at);
-        return keyed(idempotencyKey, call, () -> {
-            CrmCase kase = caseOf(caseId);
-            policy.checkLog(kase, asUser);
-            CrmCase after = withNote(kase, asUser, text);
-            apply(after, "note", asUser, idempotencyKey, RuleEvent.Type.NOTE_LOGGED);
-            return new CaseUpdate(after, true);
-        });
+        return calls.keyed(idempotencyKey,
+                at -> new CrmChange.LogNote(caseId, asUser, text, idempotencyKey, at),
+                (none, at) -> cases.logNote(caseId, asUser, text, idempotencyKey, at));
     }
 
     @Override
@@ -243,158 +178,47 @@ public final class InMemoryCrm implements CrmSdk, AutoCloseable {
             long caseId, String asUser, Optional<String> note, String idempotencyKey)
             throws CrmException {
         note.ifPresent(InMemoryCrm::requireNote);
-        Function<String, CrmChange> call = at -> new CrmChange.Close(caseId, asUser,
-                note.orElse(null), idempotencyKey, at);
-        return keyed(idempotencyKey, call, () -> {
-            CrmCase kase = caseOf(caseId);
-            policy.checkClose(kase, asUser);
-            if (note.isPresent()) {
-                kase = withNote(kase, asUser, note.get());
-                journal(caseId, "note", asUser, idempotencyKey);
-            }
-            CrmCase after = new CrmCase(caseId, kase.title(), CaseStatus.CLOSED, kase.queue(),
-                    kase.owner(), kase.notes());
-            apply(after, "close", asUser, idempotencyKey, RuleEvent.Type.CASE_CLOSED);
-            return new CaseUpdate(after, true);
-        });
+        return calls.keyed(idempotencyKey, at -> new CrmChange.Close(caseId, asUser,
+                note.orElse(null), idempotencyKey, at),
+                (none, at) -> cases.close(caseId, asUser, note, idempotencyKey, at));
     }
 
     @Override
     public List<String> queueMembers(String queue) {
-        return read(() -> directory.queueMembers(queue));
+        return locked(() -> directory.queueMembers(queue));
     }
 
     @Override
     public boolean userExists(String login) {
-        return read(() -> directory.userExists(login));
+        return locked(() -> directory.userExists(login));
     }
 
     @Override
     public Optional<String> userField(String login, String field) {
-        return read(() -> directory.field(login, field));
+        return locked(() -> directory.field(login, field));
     }
 
     @Override
     public Map<String, String> usersWithField(String field) {
-        return read(() -> directory.usersWithField(field));
-    }
-
-    /** A change made under the lock that may fail with the CRM's typed failures. */
-    private interface Change {
-        CaseUpdate apply() throws CrmException;
-    }
-
-    private CaseUpdate keyed(String key, Function<String, CrmChange> call, Change change)
-            throws CrmException {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("idempotency key must not be blank");
-        }
-        CaseUpdate result;
-        lock.lock();
-        try {
-            Optional<CaseUpdate> replayed = ledger.replay(key);
-            if (replayed.isPresent()) {
-                return replayed.get();
-            }
-            record(call.apply(startCall()));
-            try {
-                result = change.apply();
-            } catch (CrmException failure) {
-                ledger.recordFailure(key, failure);
-                throw failure;
-            }
-            ledger.recordResult(key, result);
-        } finally {
-            lock.unlock();
-        }
-        events.deliver();
-        return result;
-    }
-
-    private CrmCase caseOf(long caseId) throws CaseNotFoundException {
-        CrmCase kase = cases.get(caseId);
-        if (kase == null) {
-            throw new CaseNotFoundException(caseId);
-        }
-        return kase;
-    }
-
-    private CrmCase withNote(CrmCase kase, String author, String text) {
-        List<CaseNote> notes = new ArrayList<>(kase.notes());
-        notes.add(new CaseNote(author, text, callTime));
-        return new CrmCase(kase.id(), kase.title(), kase.status(), kase.queue(), kase.owner(),
-                notes);
-    }
-
-    private void apply(CrmCase after, String kind, String user, String key, RuleEvent.Type type) {
-        cases.put(after.id(), after);
-        journal(after.id(), kind, user, key);
-        events.enqueue(new RuleEvent("evt-" + effectCount, type, callTime, after, user));
-    }
-
-    private void journal(long caseId, String kind, String user, String key) {
-        effectCount++;
-        journal.add(new JournalEntry(caseId, kind, user, key, callTime));
+        return locked(() -> directory.usersWithField(field));
     }
 
     /** Closes the journal file of a CRM made by {@link #open}; nothing to do otherwise. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (journalFile != null) {
-                journalFile.close();
-            }
-        } finally {
-            lock.unlock();
-        }
+        calls.close();
     }
 
-    private <T> T read(Supplier<T> query) {
-        lock.lock();
-        try {
-            return query.get();
-        } finally {
-            lock.unlock();
-        }
+    /** Changes the directory, then writes the call down; the directory fires no events. */
+    private void directoryCall(Runnable change, Function<String, CrmChange> call) {
+        calls.call(() -> {
+            change.run();
+            return null;
+        }, call, (none, at) -> null);
     }
 
-    private void locked(Runnable action, Function<String, CrmChange> call) {
-        lock.lock();
-        try {
-            action.run();
-            record(call.apply(startCall()));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Fixes the time of the call being made (the recorded one during a replay) and returns
-     * it as the journal writes it; call under the lock.
-     */
-    private String startCall() {
-        callTime = replayAt != null ? replayAt : clock.instant();
-        return callTime.toString();
-    }
-
-    /** Writes a call to the change log before its effect can be seen; under the lock. */
-    private void record(CrmChange change) {
-        changeLog.accept(change);
-    }
-
-    /**
-     * Replays recorded calls, each at its own time, with events delivered as usual, and
-     * from then on hands every new call to {@code log} before applying it; under no lock
-     * (only the opening thread knows this CRM yet).
-     */
-    private void replayThenLog(List<CrmChange> changes, Consumer<CrmChange> log) {
-        for (CrmChange change : changes) {
-            replayAt = Instant.parse(change.at());
-            change.replay(this);
-        }
-        replayAt = null;
-        changeLog = Objects.requireNonNull(log, "log");
+    private <T> T locked(CallLock.Work<T, RuntimeException> query) {
+        return calls.locked(query);
     }
 
     private static void requireNote(String text) {

@@ -5,14 +5,12 @@ import casebird.api.web.WebRequest;
 import casebird.api.web.WebResponse;
 import casebird.api.web.WebRoute;
 import casebird.api.web.WebRoutes;
+import casebird.harness.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +18,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +31,7 @@ final class HostWebServer implements AutoCloseable {
     private static final int THREADS = 4;
 
     private final Map<String, WebHandler> routes = new ConcurrentHashMap<>();
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackHttpServer http;
 
     /** The routes of one plugin, under its own prefix. */
     WebRoutes routesFor(String pluginId) {
@@ -67,24 +60,15 @@ final class HostWebServer implements AutoCloseable {
     }
 
     private synchronized int start() {
-        if (server == null) {
+        if (http == null) {
             try {
-                server = HttpServer.create(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                http = LoopbackHttpServer.bind("host-web", THREADS, this::handle);
             } catch (IOException e) {
                 throw new UncheckedIOException("the host's HTTP server could not start", e);
             }
-            AtomicInteger count = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread thread = new Thread(r, "host-web-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            server.createContext("/", this::handle);
-            server.setExecutor(executor);
-            server.start();
+            http.start();
         }
-        return server.getAddress().getPort();
+        return http.port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,15 +118,8 @@ final class HostWebServer implements AutoCloseable {
     /** Stops the server and waits for its threads. */
     @Override
     public synchronized void close() {
-        if (server == null) {
-            return;
-        }
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (http != null) {
+            http.close();
         }
     }
 }

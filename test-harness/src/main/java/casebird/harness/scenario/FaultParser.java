@@ -70,13 +70,13 @@ final class FaultParser {
                     break;
                 default:
                     throw new GrammarException(token.column(), "unknown fault setting '" + key
-                            + "'; expected status=, code=, delay=, times=, to=, reset, drop"
-                            + " or body=garbage");
+                            + "'; expected status=, code=, delay=, times=N|always, to=@name,"
+                            + " reset, drop, repeat=N or body=garbage");
             }
         }
         if (kind == null) {
             throw new GrammarException(1,
-                    "a fault needs status=N, delay=D, reset, drop or body=garbage");
+                    "a fault needs status=N, delay=D, reset, drop, repeat=N or body=garbage");
         }
         boolean webhook = target.equals("webhook");
         if ((kind == FaultKind.DROP || kind == FaultKind.REPEAT) && !webhook) {
@@ -85,7 +85,7 @@ final class FaultParser {
         if (webhook && (kind == FaultKind.RESET || kind == FaultKind.GARBAGE || code.isPresent()
                 || times < 1 || copies < 1)) {
             throw new GrammarException(1, "a webhook fault is status=N, delay=D, drop or"
-                    + " repeat=N (N at least 1), with times=N");
+                    + " repeat=N (N at least 1), with times=N|always");
         }
         if (to.isPresent() && !target.equals("dm-send")) {
             throw new GrammarException(1, "only a dm-send fault can name a recipient with to=");

@@ -4,6 +4,7 @@ import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.CrmFaults;
+import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
 import casebird.harness.host.SimulatedHost;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class World implements AutoCloseable {
 
     /** The CRM user field that holds a Twitter handle, as the plugin is configured. */
-    public static final String HANDLE_FIELD = "twitter";
+    public static final String HANDLE_FIELD = PluginSettingsBuilder.HANDLE_FIELD;
 
     /** How long the plugin may take to start and answer its first poll. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
@@ -169,26 +169,19 @@ public final class World implements AutoCloseable {
 
     /** The plugin's settings: a bot token, the fake's URL, timings scaled by 1/60. */
     Map<String, String> pluginSettings(TwitterAccount botToken) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("consumer-key", twitter.consumerKey());
-        settings.put("consumer-secret", twitter.consumerSecret());
-        settings.put("access-token", botToken.accessToken());
-        settings.put("access-token-secret", botToken.accessTokenSecret());
-        settings.put("api-base-url", twitter.baseUrl().toString());
-        settings.put("handle-field", HANDLE_FIELD);
-        settings.put("poll-interval", "1s");
-        settings.put("retry-base", "100ms");
-        settings.put("retry-cap", "5s");
-        settings.put("http-timeout", "5s");
-        settings.put("credentials-retry", "15s");
-        settings.put("unlinked-reply-interval", "24m");
-        settings.put("catch-up-margin", "2s");
-        settings.put("delete-interval", "1s");
-        settings.put("poll-min-interval", "200ms");
-        settings.put("reply-likely-period", "6s");
-        settings.put("rate-window", "15s");
-        settings.put("send-window", "24m");
-        settings.put("rate-limit-margin", "100ms");
+        Map<String, String> settings = PluginSettingsBuilder.forBot(twitter, botToken)
+                .withHarnessTimings()
+                .with("poll-interval", "1s")
+                .with("credentials-retry", "15s")
+                .with("unlinked-reply-interval", "24m")
+                .with("catch-up-margin", "2s")
+                .with("delete-interval", "1s")
+                .with("poll-min-interval", "200ms")
+                .with("reply-likely-period", "6s")
+                .with("rate-window", "15s")
+                .with("send-window", "24m")
+                .with("rate-limit-margin", "100ms")
+                .build();
         if (push) {
             settings.put("webhook-env", "casebird");
             settings.put("reconcile-interval", "15s");

@@ -20,12 +20,12 @@ final class ApiExchangeHandler implements HttpHandler {
 
     private final Clock clock;
     private final ApiDialect dialect;
-    private final FaultQueue faults;
+    private final FaultQueue<Fault> faults;
     private final RateLimits limits;
     private final Map<Endpoint, EndpointHandler> handlers;
     private final CallLog calls;
 
-    ApiExchangeHandler(Clock clock, ApiDialect dialect, FaultQueue faults, RateLimits limits,
+    ApiExchangeHandler(Clock clock, ApiDialect dialect, FaultQueue<Fault> faults, RateLimits limits,
             Map<Endpoint, EndpointHandler> handlers, CallLog calls) {
         this.clock = clock;
         this.dialect = dialect;
@@ -58,7 +58,8 @@ final class ApiExchangeHandler implements HttpHandler {
     }
 
     private ApiResponse serve(Endpoint endpoint, TwitterAccount caller, ApiRequest request) {
-        Optional<Fault> fault = faults.take(endpoint, recipient(endpoint, request));
+        OptionalLong recipient = recipient(endpoint, request);
+        Optional<Fault> fault = faults.take(f -> f.matches(endpoint, recipient));
         if (fault.isPresent()) {
             Optional<ApiResponse> faulty = applyFault(fault.get(), endpoint, caller, request);
             if (faulty.isPresent()) {

@@ -1,10 +1,8 @@
 package casebird.harness.twitter;
 
+import casebird.harness.http.LoopbackHttpServer;
 import casebird.harness.journal.JsonLinesJournal;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -33,13 +26,6 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** How often registered webhooks are CRC-checked: Twitter's hour read as a minute. */
     private static final Duration CRC_INTERVAL = Duration.ofMinutes(1);
 
-    static {
-        // The JDK server writes an answer's headers and body apart; without TCP_NODELAY
-        // each exchange then waits out the client's delayed ACK (about 40 ms on Linux).
-        // Read once, when the JDK's server configuration loads: before any HttpServer.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final String consumerKey;
     private final String consumerSecret;
     private final JsonLinesJournal<TwitterChange> journal;
@@ -47,16 +33,16 @@ public final class FakeTwitterApi implements AutoCloseable {
     private final AccountRegistry accounts;
     private final MessageStore messages;
     private final RateLimits limits;
-    private final FaultQueue faults = new FaultQueue();
+    private final FaultQueue<Fault> faults = FaultQueue.ofCalls();
     private final CallLog calls = new CallLog();
     private final WebhookSender webhookSender;
     private final Webhooks webhooks;
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final LoopbackHttpServer http;
     private final XApiV2 v2;
 
     private FakeTwitterApi(Clock clock, TwitterChange.App app,
-            JsonLinesJournal<TwitterChange> journal) throws IOException {
+            JsonLinesJournal<TwitterChange> journal, List<Duration> webhookRetries)
+            throws IOException {
         this.clock = clock;
         this.consumerKey = app.consumerKey();
         this.consumerSecret = app.consumerSecret();
@@ -65,26 +51,27 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.accounts = new AccountRegistry(clock, log);
         this.messages = new MessageStore(clock, accounts, log);
         this.limits = RateLimits.v1(clock);
-        this.webhookSender = new WebhookSender(consumerSecret);
+        this.webhookSender = new WebhookSender(consumerSecret, webhookRetries);
         this.webhooks = new Webhooks(clock, webhookSender);
         messages.addListener(this::push);
         webhookSender.every(CRC_INTERVAL, () -> webhooks.all().forEach(hook ->
                 webhooks.checked(hook, webhookSender.crcCheck(hook.url()))));
-        this.executor = Executors.newFixedThreadPool(THREADS, namedThreads());
-        this.server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         OAuthVerifier verifier = new OAuthVerifier(consumerKey, consumerSecret, accounts);
-        server.createContext("/", new ApiExchangeHandler(clock, new V1Dialect(verifier), faults,
-                limits, handlers(), calls));
-        this.v2 = new XApiV2(server, new XApiV2.Shared(clock, accounts, messages, verifier,
-                faults, calls, log), consumerKey, consumerSecret);
-        server.setExecutor(executor);
+        this.http = LoopbackHttpServer.bind("fake-twitter", THREADS, new ApiExchangeHandler(
+                clock, new V1Dialect(verifier), faults, limits, handlers(), calls));
+        this.v2 = new XApiV2(http.server(), new XApiV2.Shared(clock, accounts, messages,
+                verifier, faults, calls, log), consumerKey, consumerSecret);
     }
 
     /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
     public static FakeTwitterApi start(Clock clock) throws IOException {
-        FakeTwitterApi api = new FakeTwitterApi(clock, newApp(), null);
-        api.server.start();
+        return start(clock, WebhookSender.TWITTER_RETRIES);
+    }
+
+    /** Starts a fake that retries a failed webhook delivery after each of the delays. */
+    static FakeTwitterApi start(Clock clock, List<Duration> webhookRetries) throws IOException {
+        FakeTwitterApi api = new FakeTwitterApi(clock, newApp(), null, webhookRetries);
+        api.http.start();
         return api;
     }
 
@@ -107,10 +94,11 @@ public final class FakeTwitterApi implements AutoCloseable {
             app = newApp();
             opened.journal().append(app);
         }
-        FakeTwitterApi api = new FakeTwitterApi(clock, app, opened.journal());
+        FakeTwitterApi api = new FakeTwitterApi(clock, app, opened.journal(),
+                WebhookSender.TWITTER_RETRIES);
         records.forEach(api::restore);
         api.limits.logTo(opened.journal()::append);
-        api.server.start();
+        api.http.start();
         return api;
     }
 
@@ -127,7 +115,7 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /** The REST base URL, {@code http://127.0.0.1:PORT/1.1/}, with its trailing slash. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/1.1/");
+        return URI.create("http://127.0.0.1:" + http.port() + "/1.1/");
     }
 
     /** The X API v2 side: its base URL, OAuth 2.0 server, limits and cost meter. */
@@ -242,7 +230,10 @@ public final class FakeTwitterApi implements AutoCloseable {
         limits.set(endpoint, calls, window);
     }
 
-    /** Removes an endpoint's limit; its answers then carry no rate-limit headers. */
+    /**
+     * Removes an endpoint's limit; its answers then report plenty left (rate-limit headers
+     * of {@link RateLimits#UNLIMITED} calls), so a client reading them never waits.
+     */
     public void liftLimit(Endpoint endpoint) {
         limits.lift(endpoint);
     }
@@ -255,6 +246,11 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** Every webhook delivery attempt so far, in order. */
     List<WebhookSender.Attempt> webhookAttempts() {
         return webhookSender.attempts();
+    }
+
+    /** The event ids whose webhook delivery failed on every attempt. */
+    List<Long> webhookDeliveriesGivenUp() {
+        return webhookSender.givenUp();
     }
 
     /** Schedules a fault for the next webhook delivery attempts. */
@@ -357,12 +353,8 @@ public final class FakeTwitterApi implements AutoCloseable {
     @Override
     public void close() {
         webhookSender.close();
-        server.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.close();
         } finally {
             if (journal != null) {
                 journal.close();
@@ -389,12 +381,4 @@ public final class FakeTwitterApi implements AutoCloseable {
         return handlers;
     }
 
-    private static ThreadFactory namedThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "fake-twitter-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -3,34 +3,48 @@ package casebird.harness.twitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Pending faults, each taken by its next {@code times} matching calls (or by every one, for
  * {@link Fault#ALWAYS}), oldest fault first.
+ *
+ * @param <F> the kind of fault: an API call's {@link Fault} or a {@link WebhookFault}
  */
-final class FaultQueue {
+final class FaultQueue<F> {
 
-    private static final class Pending {
-        private final Fault fault;
+    private final class Pending {
+        private final F fault;
         private int left;
 
-        private Pending(Fault fault) {
+        private Pending(F fault) {
             this.fault = fault;
-            this.left = fault.times();
+            this.left = times.applyAsInt(fault);
         }
     }
 
+    private final ToIntFunction<F> times;
     private final List<Pending> pending = new ArrayList<>();
 
-    synchronized void add(Fault fault) {
+    /** A queue reading each fault's {@code times} with {@code times}. */
+    FaultQueue(ToIntFunction<F> times) {
+        this.times = times;
+    }
+
+    /** The queue of the API's faults. */
+    static FaultQueue<Fault> ofCalls() {
+        return new FaultQueue<>(Fault::times);
+    }
+
+    synchronized void add(F fault) {
         pending.add(new Pending(fault));
     }
 
-    /** The fault this call suffers, if any, counting it against that fault's times. */
-    synchronized Optional<Fault> take(Endpoint endpoint, OptionalLong recipient) {
+    /** The oldest fault that {@code applies}, if any, counting it against its times. */
+    synchronized Optional<F> take(Predicate<F> applies) {
         for (Pending p : pending) {
-            if (p.fault.matches(endpoint, recipient)) {
+            if (applies.test(p.fault)) {
                 if (p.left != Fault.ALWAYS) {
                     p.left--;
                 }

@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twitter's side of the webhooks: CRC checks (answered within 3 s or failed) and signed
- * deliveries, each failed attempt retried three times (1 s, 2 s and 4 s later: Twitter's
- * minutes read as seconds), with scripted {@link WebhookFault}s and a log of attempts.
+ * deliveries, each failed attempt retried along a schedule ({@link #TWITTER_RETRIES}: 1 s,
+ * 2 s and 4 s later, Twitter's minutes read as seconds), with scripted
+ * {@link WebhookFault}s and a log of attempts and of deliveries given up.
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -32,7 +32,12 @@ final class WebhookSender implements AutoCloseable {
 
     static final String SIGNATURE = "x-twitter-webhooks-signature";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final long[] RETRY_SECONDS = {1, 2, 4};
+
+    /** Twitter's retries of a failed delivery, its minutes read as seconds. */
+    static final List<Duration> TWITTER_RETRIES =
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+    private final List<Duration> retries;
 
     private final String consumerSecret;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -41,12 +46,14 @@ final class WebhookSender implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-    private final List<WebhookFault> faults = new ArrayList<>();
-    private final List<Integer> faultUses = new ArrayList<>();
+    private final FaultQueue<WebhookFault> faults = new FaultQueue<>(WebhookFault::times);
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<Long> givenUp = new CopyOnWriteArrayList<>();
 
-    WebhookSender(String consumerSecret) {
+    /** A sender retrying a failed delivery after each of {@code retries} in turn. */
+    WebhookSender(String consumerSecret, List<Duration> retries) {
         this.consumerSecret = consumerSecret;
+        this.retries = List.copyOf(retries);
     }
 
     /** Runs {@code task} every {@code interval} on the sender's thread, e.g. CRC checks. */
@@ -55,13 +62,17 @@ final class WebhookSender implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    synchronized void addFault(WebhookFault fault) {
+    void addFault(WebhookFault fault) {
         faults.add(fault);
-        faultUses.add(0);
     }
 
     List<Attempt> attempts() {
         return List.copyOf(attempts);
+    }
+
+    /** The event ids whose delivery failed on every attempt, in the order given up. */
+    List<Long> givenUp() {
+        return List.copyOf(givenUp);
     }
 
     /** Whether the webhook answered a fresh CRC challenge correctly within 3 s. */
@@ -121,23 +132,23 @@ final class WebhookSender implements AutoCloseable {
         return post(url, body, sign(consumerSecret, body));
     }
 
-    private void attempt(long eventId, URI url, String body, int retries) {
-        WebhookFault fault = takeFault();
+    private void attempt(long eventId, URI url, String body, int retried) {
+        WebhookFault fault = faults.take(f -> true).orElse(null);
         WebhookFault.Kind kind = fault == null ? null : fault.kind();
         if (kind == WebhookFault.Kind.DROP) {
             attempts.add(new Attempt(eventId, url, -1));
         } else if (kind == WebhookFault.Kind.FAIL) {
             attempts.add(new Attempt(eventId, url, fault.status()));
-            retry(eventId, url, body, retries);
+            retry(eventId, url, body, retried);
         } else if (kind == WebhookFault.Kind.DELAY) {
-            scheduler.schedule(() -> send(eventId, url, body, retries, 1),
+            scheduler.schedule(() -> send(eventId, url, body, retried, 1),
                     fault.delay().toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            send(eventId, url, body, retries, kind == null ? 1 : fault.copies());
+            send(eventId, url, body, retried, kind == null ? 1 : fault.copies());
         }
     }
 
-    private void send(long eventId, URI url, String body, int retries, int copies) {
+    private void send(long eventId, URI url, String body, int retried, int copies) {
         String signature = sign(consumerSecret, body);
         int status = 0;
         for (int i = 0; i < copies; i++) {
@@ -145,30 +156,17 @@ final class WebhookSender implements AutoCloseable {
             attempts.add(new Attempt(eventId, url, status));
         }
         if (status < 200 || status > 299) {
-            retry(eventId, url, body, retries);
+            retry(eventId, url, body, retried);
         }
     }
 
-    private void retry(long eventId, URI url, String body, int retries) {
-        if (retries < RETRY_SECONDS.length) {
-            scheduler.schedule(() -> attempt(eventId, url, body, retries + 1),
-                    RETRY_SECONDS[retries], TimeUnit.SECONDS);
-        }
-    }
-
-    private synchronized WebhookFault takeFault() {
-        if (faults.isEmpty()) {
-            return null;
-        }
-        WebhookFault fault = faults.get(0);
-        int used = faultUses.get(0) + 1;
-        if (used == fault.times()) {
-            faults.remove(0);
-            faultUses.remove(0);
+    private void retry(long eventId, URI url, String body, int retried) {
+        if (retried < retries.size()) {
+            scheduler.schedule(() -> attempt(eventId, url, body, retried + 1),
+                    retries.get(retried).toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            faultUses.set(0, used);
+            givenUp.add(eventId);
         }
-        return fault;
     }
 
     private int post(URI url, String body, String signature) {

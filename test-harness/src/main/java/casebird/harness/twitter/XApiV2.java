@@ -25,7 +25,7 @@ public final class XApiV2 {
 
     /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
     record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
-            OAuthVerifier verifier, FaultQueue faults, CallLog calls,
+            OAuthVerifier verifier, FaultQueue<Fault> faults, CallLog calls,
             Consumer<TwitterChange> log) {
     }
 

@@ -2,7 +2,7 @@ package casebird.harness.workload;
 
 import casebird.api.crm.CaseNote;
 import casebird.harness.crm.InMemoryCrm;
-import casebird.harness.crm.InMemoryCrm.JournalEntry;
+import casebird.harness.crm.CrmEffect;
 import casebird.harness.scenario.World;
 import casebird.harness.twitter.DirectMessage;
 import java.util.HashMap;
@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a world against a workload: how often the CRM's effect journal holds each
- * command's effect, and how often each dispatch notice reached each queue member.
+ * Checks a world against a workload: how often each command took effect in the CRM, and
+ * how often each dispatch notice reached each queue member.
  */
 public final class WorkloadAudit {
 
@@ -79,16 +79,16 @@ public final class WorkloadAudit {
         return List.of(main);
     }
 
-    /** Effect counts by case, kind, user and (for notes) text, from journal and notes. */
+    /** Effect counts by case, kind, user and (for notes) text, from effects and notes. */
     private static Map<String, Integer> effectCounts(InMemoryCrm crm) {
         Map<String, Integer> counts = new HashMap<>();
-        for (JournalEntry entry : crm.journal()) {
+        for (CrmEffect entry : crm.effects()) {
             if (entry.kind().equals("accept") || entry.kind().equals("close")) {
                 counts.merge(key(entry.caseId(), entry.kind(), entry.user(), ""), 1,
                         Integer::sum);
             }
         }
-        for (long caseId : crm.journal().stream().mapToLong(JournalEntry::caseId).distinct()
+        for (long caseId : crm.effects().stream().mapToLong(CrmEffect::caseId).distinct()
                 .toArray()) {
             for (CaseNote note : crm.findCase(caseId).orElseThrow().notes()) {
                 counts.merge(key(caseId, "note", note.author(), note.text()), 1, Integer::sum);

@@ -2,7 +2,8 @@ package casebird.harness.workload;
 
 import casebird.api.crm.CaseStatus;
 import casebird.api.rule.RuleEvent;
-import casebird.harness.crm.InMemoryCrm;
+import casebird.harness.crm.CrmEffect;
+import casebird.harness.crm.CrmEffect;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
 import casebird.harness.scenario.World;
@@ -101,7 +102,7 @@ public final class WorkloadDriver {
     }
 
     private long commandsInEffect() {
-        return world.crm().journal().stream().map(InMemoryCrm.JournalEntry::idempotencyKey)
+        return world.crm().effects().stream().map(CrmEffect::idempotencyKey)
                 .filter(key -> key.startsWith("twitter-dm:")).distinct().count();
     }
 

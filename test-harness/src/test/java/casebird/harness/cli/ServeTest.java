@@ -23,8 +23,8 @@ class ServeTest {
     void withPushOnServePrintsTheWebhookUrl() throws Exception {
         Path zip = SimulatedHost.findPluginZip();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Serve serve = new Serve(new PrintStream(printed, true, StandardCharsets.UTF_8),
-                System.err, zip);
+        Serve serve = new Serve(new HarnessMain(
+                new PrintStream(printed, true, StandardCharsets.UTF_8), System.err));
         try (World world = new ScenarioRunner(zip, new Reporter() { }).prepare(
                 ScenarioParser.parse("push", "delivery push\nuser alice twitter=@alice_t"),
                 w -> { })) {

@@ -19,10 +19,10 @@ class CrmReadRulesTest {
 
     @Test
     void queueMemberSeesTheCaseAndSeeingChangesNothing() throws Exception {
-        int effects = crm.journal().size();
+        int effects = crm.effects().size();
 
         assertEquals(crm.findCase(CASE).orElseThrow(), crm.viewCase(CASE, "bob"));
-        assertEquals(effects, crm.journal().size());
+        assertEquals(effects, crm.effects().size());
     }
 
     @Test

@@ -62,7 +62,7 @@ class CrmRulesTest {
 
         assertFalse(again.changed());
         assertEquals(Optional.of("alice"), again.after().owner());
-        assertEquals(2, crm.journal().size(), "dispatch and one accept");
+        assertEquals(2, crm.effects().size(), "dispatch and one accept");
     }
 
     @Test

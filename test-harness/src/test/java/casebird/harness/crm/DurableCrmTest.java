@@ -23,7 +23,7 @@ class DurableCrmTest {
     Path folder;
 
     @Test
-    void aCrmOpenedOnItsJournalHasTheSameCasesJournalLedgerAndEvents() throws Exception {
+    void aCrmOpenedOnItsJournalHasTheSameCasesEffectsLedgerAndEvents() throws Exception {
         Path file = folder.resolve("crm.jsonl");
         List<RuleEvent> firstEvents = new ArrayList<>();
         InMemoryCrm first = InMemoryCrm.open(Clock.systemUTC(), file, e -> { });
@@ -43,13 +43,13 @@ class DurableCrmTest {
         List<RuleEvent> replayed = new ArrayList<>();
         try (InMemoryCrm second = InMemoryCrm.open(Clock.systemUTC(), file, replayed::add)) {
             assertEquals(first.findCase(7), second.findCase(7));
-            assertEquals(first.journal(), second.journal());
+            assertEquals(first.effects(), second.effects());
             assertEquals(firstEvents, replayed);
             assertEquals(Optional.of("@alice_t"), second.userField("alice", "twitter"));
             assertThrows(CaseConflictException.class, () -> second.accept(7, "bob", "k2"));
             CaseUpdate repeat = second.close(7, "alice", Optional.of("fixed"), "k3");
             assertFalse(repeat.changed());
-            assertEquals(first.journal(), second.journal());
+            assertEquals(first.effects(), second.effects());
         }
     }
 

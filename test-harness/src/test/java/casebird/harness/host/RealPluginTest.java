@@ -24,14 +24,10 @@ import org.pf4j.PluginWrapper;
 class RealPluginTest {
 
     private static final String ACTION = "casebird.twitter.notify.SendTwitterDmAction";
-    private static final Map<String, String> SETTINGS = Map.of(
-            "consumer-key", "test-consumer-key",
-            "consumer-secret", "test-consumer-secret",
-            "access-token", "1-test-access-token",
-            "access-token-secret", "test-access-token-secret",
-            "api-base-url", "http://127.0.0.1:9/1.1/",
-            "handle-field", "twitter",
-            "poll-interval", "1s");
+    private static final Map<String, String> SETTINGS = PluginSettingsBuilder.of(
+            "test-consumer-key", "test-consumer-secret", "1-test-access-token",
+            "test-access-token-secret", "http://127.0.0.1:9/1.1/")
+            .with("handle-field", "twitter").with("poll-interval", "1s").build();
 
     @TempDir
     Path data;

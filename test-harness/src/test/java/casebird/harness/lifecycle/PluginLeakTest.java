@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.rule.RuleAction;
 import casebird.harness.crm.InMemoryCrm;
+import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
@@ -111,12 +112,8 @@ class PluginLeakTest {
     }
 
     private static Map<String, String> settings(FakeTwitterApi twitter, TwitterAccount bot) {
-        return Map.of("consumer-key", twitter.consumerKey(),
-                "consumer-secret", twitter.consumerSecret(),
-                "access-token", bot.accessToken(),
-                "access-token-secret", bot.accessTokenSecret(),
-                "api-base-url", twitter.baseUrl().toString(),
-                "poll-interval", "1h", "http-timeout", "5s");
+        return PluginSettingsBuilder.forBot(twitter, bot)
+                .with("poll-interval", "1h").with("http-timeout", "5s").build();
     }
 
     private static long median(List<Long> values) {

@@ -60,8 +60,8 @@ class CrcOracleAttackTest {
                     "the bot never answered the genuine status DM sent after the attack");
             assertEquals(CaseStatus.DISPATCHED,
                     world.crm().findCase(1234).orElseThrow().status());
-            assertEquals(0, world.crm().journal().stream()
-                    .filter(e -> e.kind().contains("accept")).count(), "" + world.crm().journal());
+            assertEquals(0, world.crm().effects().stream()
+                    .filter(e -> e.kind().contains("accept")).count(), "" + world.crm().effects());
             assertEquals(400, crc.statusCode(), crc.body());
             assertFalse(crc.body().contains("sha256="), crc.body());
             assertEquals(403, post.statusCode(), post.body());

@@ -11,7 +11,7 @@ import casebird.api.crm.CaseStatus;
 import casebird.api.crm.CaseUpdate;
 import casebird.api.crm.NotPermittedException;
 import casebird.api.rule.RuleEvent;
-import casebird.harness.crm.InMemoryCrm.JournalEntry;
+import casebird.harness.crm.CrmEffect;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,33 +22,33 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class CrmJournalAndEventsTest {
+class CrmEffectsAndEventsTest {
 
     private final InMemoryCrm crm = CrmWorld.withDispatchedCase();
     private final List<RuleEvent> events = new ArrayList<>();
 
-    CrmJournalAndEventsTest() {
+    CrmEffectsAndEventsTest() {
         crm.addEventListener(events::add);
     }
 
     @Test
-    void journalRecordsEveryEffectInOrderWithCloseNoteBeforeClose() throws Exception {
+    void effectsAreRecordedInOrderWithCloseNoteBeforeClose() throws Exception {
         crm.accept(CASE, "alice", "k1");
         crm.logNote(CASE, "bob", "called", "k2");
         crm.close(CASE, "alice", Optional.of("fixed"), "k3");
 
         assertEquals(List.of(
-                new JournalEntry(CASE, "dispatch", "dispatcher", "", NOW),
-                new JournalEntry(CASE, "accept", "alice", "k1", NOW),
-                new JournalEntry(CASE, "note", "bob", "k2", NOW),
-                new JournalEntry(CASE, "note", "alice", "k3", NOW),
-                new JournalEntry(CASE, "close", "alice", "k3", NOW)), crm.journal());
+                new CrmEffect(CASE, "dispatch", "dispatcher", "", NOW),
+                new CrmEffect(CASE, "accept", "alice", "k1", NOW),
+                new CrmEffect(CASE, "note", "bob", "k2", NOW),
+                new CrmEffect(CASE, "note", "alice", "k3", NOW),
+                new CrmEffect(CASE, "close", "alice", "k3", NOW)), crm.effects());
     }
 
     @Test
     void repeatedIdempotencyKeyChangesNothing() throws Exception {
         CaseUpdate first = crm.logNote(CASE, "bob", "called", "twitter-dm:1");
-        int journalBefore = crm.journal().size();
+        int effectsBefore = crm.effects().size();
         int eventsBefore = events.size();
 
         CaseUpdate again = crm.logNote(CASE, "bob", "called", "twitter-dm:1");
@@ -56,7 +56,7 @@ class CrmJournalAndEventsTest {
         assertFalse(again.changed());
         assertEquals(first.after(), again.after());
         assertEquals(1, crm.findCase(CASE).orElseThrow().notes().size());
-        assertEquals(journalBefore, crm.journal().size());
+        assertEquals(effectsBefore, crm.effects().size());
         assertEquals(eventsBefore, events.size());
     }
 
