@@ -3,9 +3,9 @@ package casebird.twitter;
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
 import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.client.v1.Twitter4jPort;
 import casebird.twitter.command.CommandService;
 import casebird.twitter.config.PluginSettings;
-import casebird.twitter.twitter.Twitter4jPort;
 import java.security.SecureRandom;
 import org.pf4j.Plugin;
 

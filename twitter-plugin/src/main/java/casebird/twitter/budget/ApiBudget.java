@@ -1,6 +1,6 @@
 package casebird.twitter.budget;
 
-import casebird.twitter.twitter.TwitterApiException;
+import casebird.twitter.client.TwitterApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
