@@ -46,7 +46,7 @@ public class TwitterPlugin extends Plugin implements HostContextAware {
         PluginSettings settings = PluginSettings.from(context.settings());
         SecureRandom random = new SecureRandom();
         ApiBudget budget = RunningPlugin.budget(context, settings, random);
-        running = RunningPlugin.start(context, settings, new Twitter4jPort(settings, budget),
+        running = RunningPlugin.start(context, settings, new Twitter4jPort(settings, budget::learn),
                 budget, new CommandService(context.crm())::handle, random);
     }
 

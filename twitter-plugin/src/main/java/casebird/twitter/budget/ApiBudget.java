@@ -1,5 +1,6 @@
 package casebird.twitter.budget;
 
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package casebird.twitter.budget;
 
 import casebird.twitter.client.BotAccount;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;

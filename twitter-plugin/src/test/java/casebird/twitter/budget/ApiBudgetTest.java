@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.testing.MutableClock;
 import java.time.Duration;

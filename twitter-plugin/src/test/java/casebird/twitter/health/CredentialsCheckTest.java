@@ -8,7 +8,7 @@ import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetSpentException;
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;

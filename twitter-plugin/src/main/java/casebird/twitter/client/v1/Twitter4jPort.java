@@ -1,10 +1,10 @@
 package casebird.twitter.client.v1;
 
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Endpoint;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RateLimitListener;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
@@ -38,27 +38,28 @@ import twitter4j.conf.ConfigurationBuilder;
  *
  * <p>twitter4j's own retries are off (it would retry POSTs too); callers own the retry
  * policy. Its errors become {@link TwitterApiException}s. Every answer's rate-limit headers,
- * success or failure, go to the {@link ApiBudget}.
+ * success or failure, go to the {@link RateLimitListener}.
  */
 public final class Twitter4jPort implements TwitterPort {
 
     private final Twitter twitter;
-    private final ApiBudget budget;
+    private final RateLimitListener rateLimits;
     private final AccountActivity activity;
 
     /**
-     * Builds a client from the plugin's settings that reports rate-limit headers to the budget.
+     * Builds a client from the plugin's settings that reports rate-limit headers to the
+     * listener.
      *
      * @throws IllegalStateException when twitter4j's debug logging is on (only a host's
      *     {@code twitter4j.loggerFactory} can turn it on: the plugin's twitter4j.properties
      *     gives twitter4j a null logger): it would log the OAuth base string, which holds
      *     the consumer key and access token
      */
-    public Twitter4jPort(PluginSettings settings, ApiBudget budget) {
+    public Twitter4jPort(PluginSettings settings, RateLimitListener rateLimits) {
         refuseDebugLogging();
         Configuration configuration = configuration(settings);
         this.twitter = new TwitterFactory(configuration).getInstance();
-        this.budget = budget;
+        this.rateLimits = rateLimits;
         this.activity = new AccountActivity(
                 HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
                 twitter.getAuthorization(), settings.apiBaseUrl());
@@ -205,7 +206,7 @@ public final class Twitter4jPort implements TwitterPort {
 
     private void learn(Endpoint endpoint, RateLimitStatus status) {
         if (status != null) {
-            budget.learn(endpoint, status.getLimit(), status.getRemaining(),
+            rateLimits.learn(endpoint, status.getLimit(), status.getRemaining(),
                     status.getResetTimeInSeconds());
         }
     }

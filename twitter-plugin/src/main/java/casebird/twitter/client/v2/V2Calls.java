@@ -1,6 +1,7 @@
 package casebird.twitter.client.v2;
 
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
+import casebird.twitter.client.RateLimitListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

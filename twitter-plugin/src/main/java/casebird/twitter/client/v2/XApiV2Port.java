@@ -1,8 +1,9 @@
 package casebird.twitter.client.v2;
 
-import casebird.twitter.budget.Endpoint;
 import casebird.twitter.client.BotAccount;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RateLimitListener;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;

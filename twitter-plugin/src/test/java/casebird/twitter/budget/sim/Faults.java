@@ -1,6 +1,6 @@
 package casebird.twitter.budget.sim;
 
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
 import java.time.Instant;
 import java.util.Optional;

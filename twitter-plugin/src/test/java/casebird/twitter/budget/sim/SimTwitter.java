@@ -1,9 +1,9 @@
 package casebird.twitter.budget.sim;
 
 import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Endpoint;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;

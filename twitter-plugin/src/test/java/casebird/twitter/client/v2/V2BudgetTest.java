@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

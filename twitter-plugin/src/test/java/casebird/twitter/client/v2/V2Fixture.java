@@ -1,6 +1,6 @@
 package casebird.twitter.client.v2;
 
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

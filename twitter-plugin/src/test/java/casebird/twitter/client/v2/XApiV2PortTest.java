@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.budget.Endpoint;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;

@@ -1,4 +1,4 @@
-package casebird.twitter.budget;
+package casebird.twitter.client;
 
 /**
  * The Twitter endpoints the plugin calls, each with Twitter's published limit, which the
@@ -27,12 +27,13 @@ public enum Endpoint {
         return path;
     }
 
-    int defaultLimit() {
+    /** Twitter's published limit per window, assumed until an answer's headers say more. */
+    public int defaultLimit() {
         return defaultLimit;
     }
 
     /** Whether the endpoint's window is the long sending one (24 h) rather than 15 min. */
-    boolean sendWindow() {
+    public boolean sendWindow() {
         return sendWindow;
     }
 }
