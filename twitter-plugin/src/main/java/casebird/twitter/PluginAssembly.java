@@ -57,9 +57,10 @@ public final class PluginAssembly {
     public PluginAssembly(PluginSettings settings, Clock clock, Random random) {
         this.settings = settings;
         this.clock = clock;
-        this.backoff = new Backoff(settings.retryBase(), settings.retryCap(), random);
-        this.budget = new ApiBudget(clock, settings.rateWindow(), settings.sendWindow(),
-                settings.rateLimitMargin(), backoff);
+        this.backoff = new Backoff(settings.retry().base(), settings.retry().cap(), random);
+        PluginSettings.Limits limits = settings.limits();
+        this.budget = new ApiBudget(
+                clock, limits.rateWindow(), limits.sendWindow(), limits.margin(), backoff);
     }
 
     /** The settings the parts are built from. */
@@ -82,23 +83,25 @@ public final class PluginAssembly {
         HealthTracker health = new HealthTracker(reporter, store::outboxSize, budget::left);
         AgentDirectory directory =
                 new AgentDirectory(crm, settings.handleField(), twitter, store);
+        PluginSettings.Outbox outbox = settings.outbox();
         OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock, health,
-                budget, new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
+                budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
+        PluginSettings.Inbox inbox = settings.inbox();
+        PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
-                new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
-                        settings.unlinkedReplyDailyCap()),
-                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
-                        settings.commandAttempts(), backoff),
+                new UnlinkedReplyGate(store, unlinked.interval(), unlinked.dailyCap()),
+                new InboxPolicy(inbox.catchUpMargin(), inbox.deleteHandled(),
+                        inbox.commandAttempts(), backoff),
                 clock, health);
         DeletionSweeper sweeper =
-                new DeletionSweeper(store, twitter, settings.deleteInterval(), clock);
+                new DeletionSweeper(store, twitter, inbox.deleteInterval(), clock);
         return new Parts(twitter, health, poller, sender, sweeper);
     }
 
     /** The check of the credentials that the parts' port uses, reporting to their health. */
     public CredentialsCheck credentialsCheck(Parts parts) {
         return new CredentialsCheck(
-                parts.twitter(), parts.health(), backoff, settings.credentialsRetry(), clock);
+                parts.twitter(), parts.health(), backoff, settings.retry().credentials(), clock);
     }
 
     /**
@@ -106,11 +109,12 @@ public final class PluginAssembly {
      * reconciliation interval while it holds.
      */
     public WorkCycle cycle(Parts parts, Optional<BooleanSupplier> pushActive) {
-        PollCadence cadence = pushActive.map(active -> new PollCadence(settings.pollInterval(),
-                settings.reconcileInterval(), active, clock))
-                .orElseGet(() -> PollCadence.pollingOnly(settings.pollInterval(), clock));
-        PollPlanner planner = new PollPlanner(budget, settings.pollInterval(),
-                settings.pollMinInterval(), settings.replyLikelyPeriod());
+        PluginSettings.Polling polling = settings.polling();
+        PollCadence cadence = pushActive.map(active -> new PollCadence(polling.interval(),
+                settings.push().reconcileInterval(), active, clock))
+                .orElseGet(() -> PollCadence.pollingOnly(polling.interval(), clock));
+        PollPlanner planner = new PollPlanner(budget, polling.interval(), polling.minInterval(),
+                polling.replyLikelyPeriod());
         return new WorkCycle(parts.poller(), parts.sender(), parts.sweeper(), planner, cadence,
                 clock);
     }

@@ -69,7 +69,7 @@ public final class RunningPlugin {
         PluginSettings settings = assembly.settings();
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
-                context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
+                context, store, settings.api().httpTimeout().multipliedBy(2).plusSeconds(5));
         PluginAssembly.Parts parts =
                 assembly.parts(port, store, context.crm(), commands, context.health());
         CredentialsCheck credentials = assembly.credentialsCheck(parts);

@@ -62,7 +62,7 @@ public final class Twitter4jPort implements TwitterPort {
         this.rateLimits = rateLimits;
         this.activity = new AccountActivity(
                 HttpClientFactory.getInstance(configuration.getHttpClientConfiguration()),
-                twitter.getAuthorization(), settings.apiBaseUrl());
+                twitter.getAuthorization(), settings.api().baseUrl());
     }
 
     /**
@@ -80,11 +80,12 @@ public final class Twitter4jPort implements TwitterPort {
     }
 
     private static Configuration configuration(PluginSettings settings) {
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.httpTimeout().toMillis());
+        PluginSettings.Api api = settings.api();
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, api.httpTimeout().toMillis());
         PluginSettings.Credentials c = settings.credentials();
         return new ConfigurationBuilder()
                 .setDebugEnabled(false)
-                .setRestBaseURL(settings.apiBaseUrl())
+                .setRestBaseURL(api.baseUrl())
                 .setOAuthConsumerKey(c.consumerKey())
                 .setOAuthConsumerSecret(c.consumerSecret())
                 .setOAuthAccessToken(c.accessToken())
