@@ -1,26 +1,14 @@
 package casebird.twitter;
 
 import casebird.api.HostContext;
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.BudgetedTwitter;
-import casebird.twitter.budget.PollPlanner;
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.CredentialsCheck;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.inbox.CommandRunner;
-import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
-import casebird.twitter.inbox.InboxPolicy;
-import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.OutboxBounds;
-import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.push.PollCadence;
 import casebird.twitter.push.PushDelivery;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.state.StoreUpkeep;
-import casebird.twitter.twitter.TwitterPort;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
@@ -29,11 +17,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,50 +61,31 @@ public final class RunningPlugin {
     /**
      * Opens the store, schedules the poller and the outbox sender, and registers the
      * runtime for the plugin's extensions; makes no network call itself. {@code port}'s
-     * rate-limit headers should go to {@code budget}, which every call then goes through.
+     * rate-limit headers should go to the assembly's budget, which every call then goes
+     * through.
      */
-    public static RunningPlugin start(HostContext context, PluginSettings settings,
-            TwitterPort port, ApiBudget budget, CommandRunner commands, Random random) {
-        TwitterPort twitter = new BudgetedTwitter(port, budget);
+    public static RunningPlugin start(HostContext context, PluginAssembly assembly,
+            TwitterPort port, CommandRunner commands) {
+        PluginSettings settings = assembly.settings();
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
         RunningPlugin plugin = new RunningPlugin(
-                context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
-        HealthTracker health =
-                new HealthTracker(context.health(), store::outboxSize, budget::left);
-        Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), random);
-        CredentialsCheck credentials = new CredentialsCheck(
-                twitter, health, backoff, settings.credentialsRetry(), context.clock());
-        AgentDirectory directory =
-                new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
-        OutboxSender sender = new OutboxSender(store, twitter, directory,
-                backoff, context.clock(), health, budget,
-                new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
-        DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
-                new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
-                        settings.unlinkedReplyDailyCap()),
-                new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
-                        settings.commandAttempts(), backoff),
-                context.clock(), health);
-        DeletionSweeper sweeper = new DeletionSweeper(
-                store, twitter, settings.deleteInterval(), context.clock());
-        plugin.push = PushDelivery.open(context, settings, twitter, health, plugin::submit,
-                delivery -> {
-                    poller.handleDelivered(delivery);
+                context, store, settings.api().httpTimeout().multipliedBy(2).plusSeconds(5));
+        PluginAssembly.Parts parts =
+                assembly.parts(port, store, context.crm(), commands, context.health());
+        CredentialsCheck credentials = assembly.credentialsCheck(parts);
+        plugin.push = PushDelivery.open(context, settings, parts.twitter(), parts.health(),
+                plugin::submit, delivery -> {
+                    parts.poller().handleDelivered(delivery);
                     if (credentials.accepted()) {
-                        sender.sendDue();
+                        parts.sender().sendDue();
                     }
                 });
-        PollCadence cadence = plugin.push.map(p -> new PollCadence(settings.pollInterval(),
-                settings.reconcileInterval(), p::active, context.clock()))
-                .orElseGet(() -> PollCadence.pollingOnly(settings.pollInterval(),
-                        context.clock()));
-        WorkCycle cycle = new WorkCycle(poller, sender, sweeper, new PollPlanner(budget,
-                settings.pollInterval(), settings.pollMinInterval(),
-                settings.replyLikelyPeriod()), cadence, context.clock());
+        WorkCycle cycle = assembly.cycle(parts,
+                plugin.push.<BooleanSupplier>map(p -> p::active));
         StoreUpkeep upkeep =
                 new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
-                poller, upkeep)));
+                parts.poller(), upkeep)));
         PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
@@ -132,13 +101,6 @@ public final class RunningPlugin {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the plugin's data directory", e);
         }
-    }
-
-    /** Budget of a new plugin start: Twitter's published limits until answers say more. */
-    public static ApiBudget budget(HostContext context, PluginSettings settings, Random random) {
-        return new ApiBudget(context.clock(), settings.rateWindow(), settings.sendWindow(),
-                settings.rateLimitMargin(),
-                new Backoff(settings.retryBase(), settings.retryCap(), random));
     }
 
     /**

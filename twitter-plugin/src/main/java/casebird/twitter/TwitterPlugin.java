@@ -2,10 +2,9 @@ package casebird.twitter;
 
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
-import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.client.v1.Twitter4jPort;
 import casebird.twitter.command.CommandService;
 import casebird.twitter.config.PluginSettings;
-import casebird.twitter.twitter.Twitter4jPort;
 import java.security.SecureRandom;
 import org.pf4j.Plugin;
 
@@ -44,10 +43,11 @@ public class TwitterPlugin extends Plugin implements HostContextAware {
             return;
         }
         PluginSettings settings = PluginSettings.from(context.settings());
-        SecureRandom random = new SecureRandom();
-        ApiBudget budget = RunningPlugin.budget(context, settings, random);
-        running = RunningPlugin.start(context, settings, new Twitter4jPort(settings, budget),
-                budget, new CommandService(context.crm())::handle, random);
+        PluginAssembly assembly =
+                new PluginAssembly(settings, context.clock(), new SecureRandom());
+        running = RunningPlugin.start(context, assembly,
+                new Twitter4jPort(settings, assembly.budget()::learn),
+                new CommandService(context.crm())::handle);
     }
 
     /** Stops the background thread, waits for it and closes the durable state. */

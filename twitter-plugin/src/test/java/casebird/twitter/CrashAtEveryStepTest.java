@@ -3,16 +3,10 @@ package casebird.twitter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Backoff;
 import casebird.twitter.command.CommandService;
 import casebird.twitter.command.Handled;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.config.PluginSettings;
 import casebird.twitter.inbox.DirectMessagePoller;
-import casebird.twitter.inbox.InboxPolicy;
-import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
@@ -20,6 +14,7 @@ import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
+import casebird.twitter.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +43,8 @@ class CrashAtEveryStepTest {
     static final String AFTER_SEND = "after the send, before its removal";
     private static final long ALICE = 11;
     private static final long BOB = 12;
+    private static final PluginSettings SETTINGS = TestSettings.from(Map.of(
+            "retry-base", "1s", "retry-cap", "5s", "rate-limit-margin", "1s"));
 
     @TempDir Path root;
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
@@ -164,23 +161,17 @@ class CrashAtEveryStepTest {
 
             Instance(Path data) {
                 store = StateStore.open(data);
-                CrashingTwitter port = new CrashingTwitter(twitter, steps);
-                AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
-                HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
-                Backoff backoff =
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
                 CommandService service = new CommandService(crm);
-                poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
-                    steps.pass("before the CRM call");
-                    Handled handled = service.handle(login, eventId, text);
-                    steps.pass("after the CRM call, before the commit");
-                    return handled;
-                }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
-                        new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
-                sender = new OutboxSender(store, port, directory, backoff, clock, health,
-                        new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                                Duration.ofSeconds(1), backoff),
-                        new OutboxBounds(Duration.ofHours(1), 1_000));
+                PluginAssembly.Parts parts = new PluginAssembly(SETTINGS, clock, new Random(1))
+                        .parts(new CrashingTwitter(twitter, steps), store, crm,
+                                (login, eventId, text) -> {
+                                    steps.pass("before the CRM call");
+                                    Handled handled = service.handle(login, eventId, text);
+                                    steps.pass("after the CRM call, before the commit");
+                                    return handled;
+                                }, h -> { });
+                poller = parts.poller();
+                sender = parts.sender();
             }
 
             void runUntilQuiet() {

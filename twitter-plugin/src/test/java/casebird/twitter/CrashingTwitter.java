@@ -1,9 +1,9 @@
 package casebird.twitter;
 
-import casebird.twitter.twitter.BotAccount;
-import casebird.twitter.twitter.EventPage;
-import casebird.twitter.twitter.SentMessage;
-import casebird.twitter.twitter.TwitterPort;
+import casebird.twitter.client.BotAccount;
+import casebird.twitter.client.EventPage;
+import casebird.twitter.client.SentMessage;
+import casebird.twitter.client.TwitterPort;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Map;

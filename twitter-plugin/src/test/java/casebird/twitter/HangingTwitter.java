@@ -1,11 +1,11 @@
 package casebird.twitter;
 
+import casebird.twitter.client.BotAccount;
+import casebird.twitter.client.EventPage;
+import casebird.twitter.client.SentMessage;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.testing.FakeTwitter;
-import casebird.twitter.twitter.BotAccount;
-import casebird.twitter.twitter.EventPage;
-import casebird.twitter.twitter.SentMessage;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.api.HostContext;
 import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
-import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
 import casebird.twitter.command.Outcome;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.LogCapture;
+import casebird.twitter.testing.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +39,10 @@ class RunningPluginStopTest {
     private RunningPlugin start(HangingTwitter twitter) {
         HostContext context = HostContext.of(new FakeCrm(), Map.of(), dir, Clock.systemUTC(),
                 "1.1.0", reports::add);
-        PluginSettings settings = PluginSettings.from(Map.of("consumer-key", "ck",
-                "consumer-secret", "cs", "access-token", "at", "access-token-secret", "ats",
-                "http-timeout", "100ms"));
-        ApiBudget budget = RunningPlugin.budget(context, settings, new Random(1));
-        return RunningPlugin.start(context, settings, twitter, budget, (login, id, text) ->
-                new Handled(CommandParser.parse(text), Outcome.HELP, "help"), new Random(1));
+        PluginSettings settings = TestSettings.from(Map.of("http-timeout", "100ms"));
+        return RunningPlugin.start(context,
+                new PluginAssembly(settings, context.clock(), new Random(1)), twitter,
+                (login, id, text) -> new Handled(CommandParser.parse(text), Outcome.HELP, "help"));
     }
 
     private static boolean schedulerAlive() {

@@ -1,6 +1,7 @@
 package casebird.twitter.budget;
 
-import casebird.twitter.twitter.TwitterApiException;
+import casebird.twitter.client.Endpoint;
+import casebird.twitter.client.TwitterApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package casebird.twitter.budget;
 
+import casebird.twitter.client.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -5,66 +5,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plugin's admin settings, checked and typed.
+ * The plugin's admin settings, checked and typed, grouped by the part that uses them.
  *
  * @param credentials the OAuth 1.0a keys and tokens
- * @param apiBaseUrl the v1.1 REST base URL, ending with a slash
+ * @param api where and how long the Twitter client calls
  * @param handleField the CRM user field holding an agent's Twitter handle
- * @param pollInterval the longest gap between two reads of the inbox
- * @param retryBase the first backoff step of a failed send
- * @param retryCap the longest backoff step
- * @param httpTimeout the connect and read timeout of one API call
- * @param credentialsRetry how often rejected credentials are checked again
- * @param unlinkedReplyInterval how often one unlinked sender may get the "not linked" reply
- * @param unlinkedReplyDailyCap how many "not linked" replies may go out per day in all
- * @param catchUpMargin how far before its position the poller looks for late DM events
- * @param deleteHandled whether handled DMs are deleted from the bot's view afterwards
- * @param deleteInterval the least time between two such deletions
  * @param sync whether each state commit is forced to the disk (survives power loss)
- * @param pollMinInterval the shortest gap between two reads of the inbox
- * @param replyLikelyPeriod how long after the plugin sent DMs the inbox is read more often
- * @param rateWindow Twitter's window of the 15-minute limits, until its answers say
- * @param sendWindow Twitter's window of the sending limit (24 h)
- * @param rateLimitMargin how long after a window's reset a spent endpoint waits
- * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
- *     plugin; empty when the plugin only polls
- * @param reconcileInterval how often the inbox is read while push deliveries arrive
- * @param pushSilence how long without a delivery or registration before push counts as failed
- *     and the inbox is read every poll interval again
- * @param commandAttempts how many times a DM whose command fails unexpectedly is tried
- *     before it is parked and its sender told
- * @param outboxWarnAge how long a DM may wait in the outbox before health warns
- * @param outboxWarnSize how many DMs may wait in the outbox before health warns
- * @param deliveryMaxAge how old a pushed DM event may be before its delivery is refused as
- *     a replay
+ * @param polling when the inbox is read
+ * @param retry how failed calls back off
+ * @param limits Twitter's rate-limit windows as the budget assumes them
+ * @param inbox how the poller reads the inbox and handles its DMs
+ * @param unlinkedReplies how often senders who are not linked are told so
+ * @param push push delivery of DMs by webhook
+ * @param outbox when health warns about the outbox
  */
 public record PluginSettings(
         Credentials credentials,
-        String apiBaseUrl,
+        Api api,
         String handleField,
-        Duration pollInterval,
-        Duration retryBase,
-        Duration retryCap,
-        Duration httpTimeout,
-        Duration credentialsRetry,
-        Duration unlinkedReplyInterval,
-        int unlinkedReplyDailyCap,
-        Duration catchUpMargin,
-        boolean deleteHandled,
-        Duration deleteInterval,
         boolean sync,
-        Duration pollMinInterval,
-        Duration replyLikelyPeriod,
-        Duration rateWindow,
-        Duration sendWindow,
-        Duration rateLimitMargin,
-        Optional<String> webhookEnv,
-        Duration reconcileInterval,
-        Duration pushSilence,
-        int commandAttempts,
-        Duration outboxWarnAge,
-        int outboxWarnSize,
-        Duration deliveryMaxAge) {
+        Polling polling,
+        Retry retry,
+        Limits limits,
+        Inbox inbox,
+        UnlinkedReplies unlinkedReplies,
+        Push push,
+        Outbox outbox) {
 
     /** Twitter calls may take at most this long: stopping the plugin waits on one. */
     static final Duration MAX_HTTP_TIMEOUT = Duration.ofMinutes(5);
@@ -78,11 +44,101 @@ public record PluginSettings(
             String accessToken,
             String accessTokenSecret) {
 
+        /** Reads the four secrets, each under its name or its twitter4j alias. */
+        static Credentials read(SettingsReader r) {
+            return new Credentials(
+                    r.required("consumer-key", "oauth.consumerKey",
+                            "the Twitter app's consumer key (API key)"),
+                    r.required("consumer-secret", "oauth.consumerSecret",
+                            "the Twitter app's consumer secret (API secret)"),
+                    r.required("access-token", "oauth.accessToken",
+                            "the bot account's OAuth access token"),
+                    r.required("access-token-secret", "oauth.accessTokenSecret",
+                            "the bot account's OAuth access token secret"));
+        }
+
         @Override
         public String toString() {
             return "Credentials[hidden]";
         }
     }
+
+    /**
+     * Where the client calls Twitter.
+     *
+     * @param baseUrl the v1.1 REST base URL, ending with a slash
+     * @param httpTimeout the connect and read timeout of one API call
+     */
+    public record Api(String baseUrl, Duration httpTimeout) {}
+
+    /**
+     * When the inbox is read.
+     *
+     * @param interval the longest gap between two reads
+     * @param minInterval the shortest gap between two reads
+     * @param replyLikelyPeriod how long after the plugin sent DMs the inbox is read more often
+     */
+    public record Polling(Duration interval, Duration minInterval, Duration replyLikelyPeriod) {}
+
+    /**
+     * How failed calls back off.
+     *
+     * @param base the first backoff step of a failed call
+     * @param cap the longest backoff step
+     * @param credentials how often rejected credentials are checked again
+     */
+    public record Retry(Duration base, Duration cap, Duration credentials) {}
+
+    /**
+     * Twitter's rate-limit windows, assumed until its answers say otherwise.
+     *
+     * @param rateWindow the window of the 15-minute limits
+     * @param sendWindow the window of the sending limit (24 h)
+     * @param margin how long after a window's reset a spent endpoint waits
+     */
+    public record Limits(Duration rateWindow, Duration sendWindow, Duration margin) {}
+
+    /**
+     * How the poller reads the inbox and handles its DMs.
+     *
+     * @param catchUpMargin how far before its position the poller looks for late DM events
+     * @param deleteHandled whether handled DMs are deleted from the bot's view afterwards
+     * @param deleteInterval the least time between two such deletions
+     * @param commandAttempts how many times a DM whose command fails unexpectedly is tried
+     *     before it is parked and its sender told
+     */
+    public record Inbox(Duration catchUpMargin, boolean deleteHandled, Duration deleteInterval,
+            int commandAttempts) {}
+
+    /**
+     * How often senders who are not linked get the "not linked" reply.
+     *
+     * @param interval how often one such sender may get it
+     * @param dailyCap how many may go out per day in all
+     */
+    public record UnlinkedReplies(Duration interval, int dailyCap) {}
+
+    /**
+     * Push delivery of DMs by webhook.
+     *
+     * @param webhookEnv the Account Activity environment whose webhook pushes DMs to the
+     *     plugin; empty when the plugin only polls
+     * @param reconcileInterval how often the inbox is read while push deliveries arrive
+     * @param silence how long without a delivery or registration before push counts as
+     *     failed and the inbox is read every poll interval again
+     * @param deliveryMaxAge how old a pushed DM event may be before its delivery is refused
+     *     as a replay
+     */
+    public record Push(Optional<String> webhookEnv, Duration reconcileInterval,
+            Duration silence, Duration deliveryMaxAge) {}
+
+    /**
+     * When health warns about DMs waiting in the outbox.
+     *
+     * @param warnAge how long a DM may wait before health warns
+     * @param warnSize how many DMs may wait before health warns
+     */
+    public record Outbox(Duration warnAge, int warnSize) {}
 
     /**
      * Reads and checks the settings map, applying the production defaults.
@@ -91,47 +147,46 @@ public record PluginSettings(
      */
     public static PluginSettings from(Map<String, String> raw) {
         SettingsReader r = new SettingsReader(raw);
-        Credentials credentials = new Credentials(
-                r.required("consumer-key", "oauth.consumerKey",
-                        "the Twitter app's consumer key (API key)"),
-                r.required("consumer-secret", "oauth.consumerSecret",
-                        "the Twitter app's consumer secret (API secret)"),
-                r.required("access-token", "oauth.accessToken",
-                        "the bot account's OAuth access token"),
-                r.required("access-token-secret", "oauth.accessTokenSecret",
-                        "the bot account's OAuth access token secret"));
-        PluginSettings settings = new PluginSettings(
-                credentials,
-                r.url("api-base-url", "restBaseURL", "https://api.twitter.com/1.1/"),
-                r.text("handle-field", "twitter"),
-                r.duration("poll-interval", "60s"),
-                r.duration("retry-base", "2s"),
-                r.duration("retry-cap", "5m"),
-                r.duration("http-timeout", "20s", MAX_HTTP_TIMEOUT),
-                r.duration("credentials-retry", "15m"),
-                r.duration("unlinked-reply-interval", "24h"),
-                r.count("unlinked-reply-daily-cap", 50, MAX_DAILY_CAP),
-                r.duration("catch-up-margin", "2m"),
-                r.flag("delete-handled"),
-                r.duration("delete-interval", "1m"),
-                r.flag("sync"),
-                r.duration("poll-min-interval", "10s"),
-                r.duration("reply-likely-period", "6m"),
-                r.duration("rate-window", "15m"),
-                r.duration("send-window", "24h"),
-                r.duration("rate-limit-margin", "5s"),
-                r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
-                        "an Account Activity environment label such as prod"),
-                r.duration("reconcile-interval", "15m"),
-                r.duration("push-silence", "65m"),
-                Math.max(1, r.count("command-attempts", 3, 100)),
-                r.duration("outbox-warn-age", "1h"),
-                r.count("outbox-warn-size", 1_000, 10_000_000),
-                r.duration("delivery-max-age", "48h"));
+        PluginSettings settings = read(r);
         r.rejectUnknownNames();
         if (!r.problems().isEmpty()) {
             throw new InvalidSettingsException(r.problems());
         }
         return settings;
+    }
+
+    /** Reads every setting in the order that messages list them. */
+    private static PluginSettings read(SettingsReader r) {
+        Credentials credentials = Credentials.read(r);
+        String apiBaseUrl = r.url("api-base-url", "restBaseURL", "https://api.twitter.com/1.1/");
+        String handleField = r.text("handle-field", "twitter");
+        Duration pollInterval = r.duration("poll-interval", "60s");
+        Duration retryBase = r.duration("retry-base", "2s");
+        Duration retryCap = r.duration("retry-cap", "5m");
+        Api api = new Api(apiBaseUrl, r.duration("http-timeout", "20s", MAX_HTTP_TIMEOUT));
+        Retry retry = new Retry(retryBase, retryCap, r.duration("credentials-retry", "15m"));
+        UnlinkedReplies unlinked = new UnlinkedReplies(
+                r.duration("unlinked-reply-interval", "24h"),
+                r.count("unlinked-reply-daily-cap", 50, MAX_DAILY_CAP));
+        Duration catchUpMargin = r.duration("catch-up-margin", "2m");
+        boolean deleteHandled = r.flag("delete-handled");
+        Duration deleteInterval = r.duration("delete-interval", "1m");
+        boolean sync = r.flag("sync");
+        Polling polling = new Polling(pollInterval, r.duration("poll-min-interval", "10s"),
+                r.duration("reply-likely-period", "6m"));
+        Limits limits = new Limits(r.duration("rate-window", "15m"),
+                r.duration("send-window", "24h"), r.duration("rate-limit-margin", "5s"));
+        Optional<String> webhookEnv = r.optional("webhook-env", "[A-Za-z0-9_-]{1,64}",
+                "an Account Activity environment label such as prod");
+        Duration reconcileInterval = r.duration("reconcile-interval", "15m");
+        Duration pushSilence = r.duration("push-silence", "65m");
+        Inbox inbox = new Inbox(catchUpMargin, deleteHandled, deleteInterval,
+                Math.max(1, r.count("command-attempts", 3, 100)));
+        Outbox outbox = new Outbox(r.duration("outbox-warn-age", "1h"),
+                r.count("outbox-warn-size", 1_000, 10_000_000));
+        Push push = new Push(webhookEnv, reconcileInterval, pushSilence,
+                r.duration("delivery-max-age", "48h"));
+        return new PluginSettings(credentials, api, handleField, sync, polling, retry, limits,
+                inbox, unlinked, push, outbox);
     }
 }

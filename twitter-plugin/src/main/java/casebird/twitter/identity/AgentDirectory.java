@@ -1,9 +1,9 @@
 package casebird.twitter.identity;
 
 import casebird.api.crm.CrmSdk;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
 import com.google.common.collect.Lists;
 import java.time.Duration;
 import java.time.Instant;

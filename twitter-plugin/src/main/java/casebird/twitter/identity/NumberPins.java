@@ -1,7 +1,7 @@
 package casebird.twitter.identity;
 
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.twitter.TwitterPort;
 import com.google.common.collect.Lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package casebird.twitter.identity;
 
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.twitter.TwitterPort;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

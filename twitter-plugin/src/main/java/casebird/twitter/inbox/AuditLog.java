@@ -1,9 +1,9 @@
 package casebird.twitter.inbox;
 
+import casebird.twitter.client.DmEvent;
 import casebird.twitter.command.Command;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
-import casebird.twitter.twitter.DmEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package casebird.twitter.inbox;
 
 import casebird.twitter.budget.BudgetSpentException;
-import casebird.twitter.twitter.DmEvent;
-import casebird.twitter.twitter.EventPage;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.EventPage;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

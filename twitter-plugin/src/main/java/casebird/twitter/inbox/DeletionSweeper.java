@@ -1,9 +1,9 @@
 package casebird.twitter.inbox;
 
 import casebird.twitter.budget.BudgetSpentException;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

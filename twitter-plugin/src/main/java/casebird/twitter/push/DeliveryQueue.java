@@ -1,6 +1,6 @@
 package casebird.twitter.push;
 
-import casebird.twitter.twitter.DeliveryJson.Delivery;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;

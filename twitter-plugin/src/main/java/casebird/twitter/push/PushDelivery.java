@@ -3,10 +3,10 @@ package casebird.twitter.push;
 import casebird.api.HostContext;
 import casebird.api.web.WebRoute;
 import casebird.api.web.WebRoutes;
+import casebird.twitter.client.TwitterPort;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.HealthTracker;
-import casebird.twitter.twitter.DeliveryJson.Delivery;
-import casebird.twitter.twitter.TwitterPort;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -42,7 +42,8 @@ public final class PushDelivery implements AutoCloseable {
     public static Optional<PushDelivery> open(HostContext context, PluginSettings settings,
             TwitterPort twitter, HealthTracker health, Executor scheduler,
             Consumer<Delivery> handler) {
-        if (settings.webhookEnv().isEmpty()) {
+        PluginSettings.Push push = settings.push();
+        if (push.webhookEnv().isEmpty()) {
             return Optional.empty();
         }
         Optional<WebRoutes> routes = context.webRoutes();
@@ -53,15 +54,15 @@ public final class PushDelivery implements AutoCloseable {
             health.delivery(why);
             return Optional.empty();
         }
-        PushMonitor monitor = new PushMonitor(settings.pushSilence(), settings.pollInterval(),
-                settings.reconcileInterval(), context.clock(), health);
+        PushMonitor monitor = new PushMonitor(push.silence(), settings.polling().interval(),
+                push.reconcileInterval(), context.clock(), health);
         WebhookEndpoint endpoint = new WebhookEndpoint(
                 new WebhookSignature(settings.credentials().consumerSecret()), monitor,
-                settings.deliveryMaxAge(), context.clock(),
+                push.deliveryMaxAge(), context.clock(),
                 new DeliveryQueue(DeliveryQueue.LIMIT, scheduler, handler));
         WebRoute route = routes.get().serve(PATH, endpoint);
         return Optional.of(new PushDelivery(route, monitor, new PushRegistration(twitter,
-                settings.webhookEnv().get(), route, monitor, settings.reconcileInterval(),
+                push.webhookEnv().get(), route, monitor, push.reconcileInterval(),
                 context.clock())));
     }
 

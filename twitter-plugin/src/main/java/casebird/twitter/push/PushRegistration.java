@@ -1,8 +1,8 @@
 package casebird.twitter.push;
 
 import casebird.api.web.WebRoute;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.client.Endpoint;
+import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.testing.MutableClock;
-import casebird.twitter.twitter.TwitterApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;

@@ -3,6 +3,7 @@ package casebird.twitter.budget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -23,10 +23,10 @@ class DurabilitySettingsTest {
     void deletingHandledDmsAndSyncAreOffByDefault() {
         PluginSettings s = PluginSettings.from(credentialsAnd(Map.of()));
 
-        assertFalse(s.deleteHandled());
+        assertFalse(s.inbox().deleteHandled());
         assertFalse(s.sync());
-        assertEquals(Duration.ofMinutes(2), s.catchUpMargin());
-        assertEquals(Duration.ofMinutes(1), s.deleteInterval());
+        assertEquals(Duration.ofMinutes(2), s.inbox().catchUpMargin());
+        assertEquals(Duration.ofMinutes(1), s.inbox().deleteInterval());
     }
 
     @Test
@@ -34,9 +34,9 @@ class DurabilitySettingsTest {
         PluginSettings s = PluginSettings.from(credentialsAnd(Map.of(
                 "delete-handled", "TRUE", "sync", "true", "catch-up-margin", "2s")));
 
-        assertTrue(s.deleteHandled());
+        assertTrue(s.inbox().deleteHandled());
         assertTrue(s.sync());
-        assertEquals(Duration.ofSeconds(2), s.catchUpMargin());
+        assertEquals(Duration.ofSeconds(2), s.inbox().catchUpMargin());
     }
 
     @Test

@@ -23,12 +23,12 @@ class PluginSettingsTest {
     void defaultsApplyWhenOnlyCredentialsAreGiven() {
         PluginSettings s = PluginSettings.from(credentials());
 
-        assertEquals("https://api.twitter.com/1.1/", s.apiBaseUrl());
+        assertEquals("https://api.twitter.com/1.1/", s.api().baseUrl());
         assertEquals("twitter", s.handleField());
-        assertEquals(Duration.ofSeconds(60), s.pollInterval());
-        assertEquals(Duration.ofMinutes(5), s.retryCap());
-        assertEquals(Duration.ofHours(24), s.unlinkedReplyInterval());
-        assertEquals(50, s.unlinkedReplyDailyCap());
+        assertEquals(Duration.ofSeconds(60), s.polling().interval());
+        assertEquals(Duration.ofMinutes(5), s.retry().cap());
+        assertEquals(Duration.ofHours(24), s.unlinkedReplies().interval());
+        assertEquals(50, s.unlinkedReplies().dailyCap());
     }
 
     @Test
@@ -41,9 +41,9 @@ class PluginSettingsTest {
         PluginSettings s = PluginSettings.from(raw);
 
         assertEquals("ck", s.credentials().consumerKey());
-        assertEquals("http://127.0.0.1:8080/1.1/", s.apiBaseUrl());
-        assertEquals(Duration.ofMillis(100), s.retryBase());
-        assertEquals(Duration.ofSeconds(5), s.httpTimeout());
+        assertEquals("http://127.0.0.1:8080/1.1/", s.api().baseUrl());
+        assertEquals(Duration.ofMillis(100), s.retry().base());
+        assertEquals(Duration.ofSeconds(5), s.api().httpTimeout());
     }
 
     @Test
@@ -68,9 +68,9 @@ class PluginSettingsTest {
     @Test
     void deliveryMaxAgeIsTwoDaysUnlessSetAndMustBeAPositiveDuration() {
         Map<String, String> raw = credentials();
-        assertEquals(Duration.ofDays(2), PluginSettings.from(raw).deliveryMaxAge());
+        assertEquals(Duration.ofDays(2), PluginSettings.from(raw).push().deliveryMaxAge());
         raw.put("delivery-max-age", "6h");
-        assertEquals(Duration.ofHours(6), PluginSettings.from(raw).deliveryMaxAge());
+        assertEquals(Duration.ofHours(6), PluginSettings.from(raw).push().deliveryMaxAge());
         raw.put("delivery-max-age", "0s");
 
         InvalidSettingsException e =
@@ -139,9 +139,9 @@ class PluginSettingsTest {
 
         PluginSettings s = PluginSettings.from(raw);
 
-        assertEquals("http://localhost:9/1.1/", s.apiBaseUrl());
+        assertEquals("http://localhost:9/1.1/", s.api().baseUrl());
         assertEquals("at", s.credentials().accessToken());
-        assertEquals(Duration.ofMinutes(15), s.credentialsRetry());
+        assertEquals(Duration.ofMinutes(15), s.retry().credentials());
     }
 
     @Test

@@ -2,9 +2,9 @@ package casebird.twitter.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.twitter.client.DmEvent;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
-import casebird.twitter.twitter.DmEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package casebird.twitter.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.testing.FakeTwitter;
-import casebird.twitter.twitter.DeliveryJson.Delivery;
-import casebird.twitter.twitter.DmEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;

@@ -3,12 +3,12 @@ package casebird.twitter.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
-import casebird.twitter.twitter.DeliveryJson.Delivery;
-import casebird.twitter.twitter.DmEvent;
-import casebird.twitter.state.StateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,17 @@
 package casebird.twitter.inbox;
 
 import casebird.api.PluginHealth;
+import casebird.twitter.PluginAssembly;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
 import casebird.twitter.command.Outcome;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.config.PluginSettings;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
+import casebird.twitter.testing.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,10 @@ abstract class PollerFixture {
 
     static final long ALICE = 11;
     static final int ATTEMPTS = 3;
+    /** A failing command is tried {@link #ATTEMPTS} times, backing off from 2 s. */
+    private static final PluginSettings SETTINGS = TestSettings.from(Map.of(
+            "catch-up-margin", "1ms", "command-attempts", String.valueOf(ATTEMPTS),
+            "retry-base", "2s", "retry-cap", "1m"));
 
     @TempDir Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
@@ -51,15 +56,10 @@ abstract class PollerFixture {
         store.close();
     }
 
+    /** A poller as the plugin assembles it, looking back 1 ms for late events. */
     DirectMessagePoller newPoller(CommandRunner runner) {
-        return newPoller(runner, policy(Duration.ZERO, false));
-    }
-
-    DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
-        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize, Map::of);
-        return new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store), runner,
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);
+        return new PluginAssembly(SETTINGS, clock, new Random(1))
+                .parts(twitter, store, crm, runner, health::add).poller();
     }
 
     /** A policy trying a failing command {@link #ATTEMPTS} times, backing off from 2 s. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.Endpoint;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
 import java.time.Duration;

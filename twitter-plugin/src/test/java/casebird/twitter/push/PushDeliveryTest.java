@@ -51,7 +51,7 @@ class PushDeliveryTest {
                 delivery -> { }).orElseThrow();
         push.tick(true);
 
-        clock.advance(settings.pushSilence().plusMinutes(1));
+        clock.advance(settings.push().silence().plusMinutes(1));
         push.tick(true);
 
         assertTrue(push.active());

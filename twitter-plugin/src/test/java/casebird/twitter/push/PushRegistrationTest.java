@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.web.WebRoute;
+import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
-import casebird.twitter.twitter.TwitterApiException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

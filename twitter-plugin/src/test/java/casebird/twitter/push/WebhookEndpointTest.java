@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.web.WebRequest;
 import casebird.api.web.WebResponse;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.testing.MutableClock;
-import casebird.twitter.twitter.DeliveryJson.Delivery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

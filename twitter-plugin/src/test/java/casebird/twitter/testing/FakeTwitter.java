@@ -1,11 +1,11 @@
 package casebird.twitter.testing;
 
-import casebird.twitter.twitter.BotAccount;
-import casebird.twitter.twitter.DmEvent;
-import casebird.twitter.twitter.EventPage;
-import casebird.twitter.twitter.SentMessage;
-import casebird.twitter.twitter.TwitterApiException;
-import casebird.twitter.twitter.TwitterPort;
+import casebird.twitter.client.BotAccount;
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.EventPage;
+import casebird.twitter.client.SentMessage;
+import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.client.TwitterPort;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

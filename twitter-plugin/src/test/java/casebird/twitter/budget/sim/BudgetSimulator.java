@@ -1,24 +1,12 @@
 package casebird.twitter.budget.sim;
 
+import casebird.twitter.PluginAssembly;
 import casebird.twitter.WorkCycle;
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.BudgetedTwitter;
-import casebird.twitter.budget.PollPlanner;
-import casebird.twitter.config.PluginSettings;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.inbox.DeletionSweeper;
-import casebird.twitter.inbox.DirectMessagePoller;
-import casebird.twitter.inbox.InboxPolicy;
-import casebird.twitter.inbox.UnlinkedReplyGate;
-import casebird.twitter.outbox.OutboxBounds;
-import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.push.PollCadence;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.state.StateStore;
-import casebird.twitter.twitter.DeliveryJson.Delivery;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
+import casebird.twitter.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -94,54 +83,27 @@ public final class BudgetSimulator {
     /** Runs the trace to its end and until the plugin has caught up (at most a day more). */
     SimTwitter run() throws IOException {
         Path dir = Files.createTempDirectory("casebird-sim");
-        Map<String, String> raw = new HashMap<>(overrides);
-        raw.putAll(Map.of("consumer-key", "k", "consumer-secret", "s", "access-token", "t",
-                "access-token-secret", "x"));
-        PluginSettings settings = PluginSettings.from(raw);
-        Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), new Random(7));
-        ApiBudget budget = new ApiBudget(clock, settings.rateWindow(), settings.sendWindow(),
-                settings.rateLimitMargin(), backoff);
-        SimTwitter sim = new SimTwitter(clock, budget, trace.faults(), webhook);
-        BudgetedTwitter twitter = new BudgetedTwitter(sim, budget);
+        PluginAssembly assembly =
+                new PluginAssembly(TestSettings.from(overrides), clock, new Random(7));
+        SimTwitter sim = new SimTwitter(clock, assembly.budget(), trace.faults(), webhook);
         FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
             SimAgents agents = new SimAgents(clock, run, store);
-            HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, budget::left);
-            AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store);
-            DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory,
-                    agents::execute,
-                    new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
-                            settings.unlinkedReplyDailyCap()),
-                    new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
-                            settings.commandAttempts(), backoff),
-                    clock, health);
-            OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock,
-                    health, budget,
-                    new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
-            WorkCycle cycle = new WorkCycle(poller, sender,
-                    new DeletionSweeper(store, twitter, settings.deleteInterval(), clock),
-                    new PollPlanner(budget, settings.pollInterval(), settings.pollMinInterval(),
-                            settings.replyLikelyPeriod()),
-                    cadence(settings), clock);
+            PluginAssembly.Parts parts =
+                    assembly.parts(sim, store, crm, agents::execute, h -> { });
+            // With push on, reads slow to the reconciliation interval all day: Twitter's
+            // hourly CRC checks keep push counted as working even while deliveries drop.
+            WorkCycle cycle = assembly.cycle(parts,
+                    push.on() ? Optional.of(() -> true) : Optional.empty());
             loop(cycle, sim, store, agents, delivery -> {
-                poller.handleDelivered(delivery);
-                sender.sendDue();
+                parts.poller().handleDelivered(delivery);
+                parts.sender().sendDue();
             });
             run.delivered(sim.sent);
         } finally {
             deleteTree(dir);
         }
         return sim;
-    }
-
-    /**
-     * With push on, polls slow to the reconciliation interval all day: Twitter's hourly CRC
-     * checks keep push counted as working even while deliveries drop.
-     */
-    private PollCadence cadence(PluginSettings settings) {
-        return push.on() ? new PollCadence(settings.pollInterval(),
-                settings.reconcileInterval(), () -> true, clock)
-                : PollCadence.pollingOnly(settings.pollInterval(), clock);
     }
 
     /**

@@ -1,7 +1,7 @@
 package casebird.twitter.budget.sim;
 
-import casebird.twitter.budget.Endpoint;
-import casebird.twitter.twitter.TwitterApiException;
+import casebird.twitter.client.Endpoint;
+import casebird.twitter.client.TwitterApiException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;

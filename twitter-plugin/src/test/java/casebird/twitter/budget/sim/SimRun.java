@@ -1,7 +1,7 @@
 package casebird.twitter.budget.sim;
 
-import casebird.twitter.budget.Endpoint;
-import casebird.twitter.twitter.DmEvent;
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package casebird.twitter.budget.sim;
 
-import casebird.twitter.twitter.DeliveryJson.Delivery;
-import casebird.twitter.twitter.DmEvent;
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,0 +1,121 @@
+package casebird.twitter;
+
+import casebird.api.HealthReporter;
+import casebird.api.crm.CrmSdk;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.PollPlanner;
+import casebird.twitter.client.TwitterPort;
+import casebird.twitter.config.PluginSettings;
+import casebird.twitter.health.CredentialsCheck;
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.inbox.CommandRunner;
+import casebird.twitter.inbox.DeletionSweeper;
+import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.inbox.InboxPolicy;
+import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.OutboxBounds;
+import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.push.PollCadence;
+import casebird.twitter.state.StateStore;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Builds the parts of one plugin start from its settings, so that the plugin, the budget
+ * simulator and the tests that run those parts all wire them the same way: first the budget
+ * (a port's rate-limit headers go to it), then the {@link Parts} over the port, then the
+ * {@link WorkCycle} that drives them.
+ */
+public final class PluginAssembly {
+
+    private final PluginSettings settings;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ApiBudget budget;
+
+    /**
+     * The parts that callers drive.
+     *
+     * @param twitter the port behind the budget: every call through it is counted
+     * @param health the health the parts report to the host
+     * @param poller reads the inbox and runs commands
+     * @param sender sends the outbox
+     * @param sweeper deletes handled DMs when the settings ask for it
+     */
+    public record Parts(TwitterPort twitter, HealthTracker health, DirectMessagePoller poller,
+            OutboxSender sender, DeletionSweeper sweeper) {}
+
+    /**
+     * Starts an assembly whose budget assumes Twitter's published limits until answers say
+     * more; every backoff draws from {@code random}.
+     */
+    public PluginAssembly(PluginSettings settings, Clock clock, Random random) {
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = new Backoff(settings.retry().base(), settings.retry().cap(), random);
+        PluginSettings.Limits limits = settings.limits();
+        this.budget = new ApiBudget(
+                clock, limits.rateWindow(), limits.sendWindow(), limits.margin(), backoff);
+    }
+
+    /** The settings the parts are built from. */
+    public PluginSettings settings() {
+        return settings;
+    }
+
+    /** The budget every call of the parts goes through; the port's headers go to its learn. */
+    public ApiBudget budget() {
+        return budget;
+    }
+
+    /**
+     * The parts over {@code port} (behind the budget), the store and the CRM: commands run
+     * through {@code commands}, health goes to {@code reporter}.
+     */
+    public Parts parts(TwitterPort port, StateStore store, CrmSdk crm, CommandRunner commands,
+            HealthReporter reporter) {
+        TwitterPort twitter = new BudgetedTwitter(port, budget);
+        HealthTracker health = new HealthTracker(reporter, store::outboxSize, budget::left);
+        AgentDirectory directory =
+                new AgentDirectory(crm, settings.handleField(), twitter, store);
+        PluginSettings.Outbox outbox = settings.outbox();
+        OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock, health,
+                budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
+        PluginSettings.Inbox inbox = settings.inbox();
+        PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
+        DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
+                new UnlinkedReplyGate(store, unlinked.interval(), unlinked.dailyCap()),
+                new InboxPolicy(inbox.catchUpMargin(), inbox.deleteHandled(),
+                        inbox.commandAttempts(), backoff),
+                clock, health);
+        DeletionSweeper sweeper =
+                new DeletionSweeper(store, twitter, inbox.deleteInterval(), clock);
+        return new Parts(twitter, health, poller, sender, sweeper);
+    }
+
+    /** The check of the credentials that the parts' port uses, reporting to their health. */
+    public CredentialsCheck credentialsCheck(Parts parts) {
+        return new CredentialsCheck(
+                parts.twitter(), parts.health(), backoff, settings.retry().credentials(), clock);
+    }
+
+    /**
+     * The work cycle over the parts; with {@code pushActive}, reads slow to the
+     * reconciliation interval while it holds.
+     */
+    public WorkCycle cycle(Parts parts, Optional<BooleanSupplier> pushActive) {
+        PluginSettings.Polling polling = settings.polling();
+        PollCadence cadence = pushActive.map(active -> new PollCadence(polling.interval(),
+                settings.push().reconcileInterval(), active, clock))
+                .orElseGet(() -> PollCadence.pollingOnly(polling.interval(), clock));
+        PollPlanner planner = new PollPlanner(budget, polling.interval(), polling.minInterval(),
+                polling.replyLikelyPeriod());
+        return new WorkCycle(parts.poller(), parts.sender(), parts.sweeper(), planner, cadence,
+                clock);
+    }
+}

@@ -1,4 +1,0 @@
-package casebird.twitter.twitter;
-
-/** The plugin's own Twitter account. */
-public record BotAccount(long id, String screenName) {}

@@ -1,4 +1,0 @@
-package casebird.twitter.twitter;
-
-/** A DM the bot sent: the event id Twitter gave it. */
-public record SentMessage(long eventId, long recipientId) {}
