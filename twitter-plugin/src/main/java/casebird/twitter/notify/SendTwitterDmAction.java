@@ -9,6 +9,7 @@ import casebird.api.rule.RuleEvent;
 import casebird.api.rule.ValidationProblem;
 import casebird.twitter.PluginRuntime;
 import casebird.twitter.PluginRuntimes;
+import casebird.twitter.outbox.DmText;
 import casebird.twitter.state.OutboxEntry;
 import casebird.twitter.state.Recipient;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
                 .forEach(p -> problems.add(new ValidationProblem(TO, p)));
         String template = settings.getOrDefault(TEMPLATE, "");
         tooLong(TO, to, MAX_TO_CHARS, "").ifPresent(problems::add);
-        tooLong(TEMPLATE, template, MessageTemplate.MAX_LENGTH, " (a DM's length)")
+        tooLong(TEMPLATE, template, DmText.MAX_LENGTH, " (a DM's length)")
                 .ifPresent(problems::add);
         if (template.isBlank()) {
             problems.add(new ValidationProblem(TEMPLATE, "is required: the DM's text"));
