@@ -82,23 +82,24 @@ public final class RunningPlugin {
         RunningPlugin plugin = new RunningPlugin(
                 context, store, settings.httpTimeout().multipliedBy(2).plusSeconds(5));
         HealthTracker health =
-                new HealthTracker(context.health(), store::outboxSize, budget::left);
+                new HealthTracker(context.health(), store.outbox()::size, budget::left);
         Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), random);
         CredentialsCheck credentials = new CredentialsCheck(
                 twitter, health, backoff, settings.credentialsRetry(), context.clock());
-        AgentDirectory directory =
-                new AgentDirectory(context.crm(), settings.handleField(), twitter, store);
-        OutboxSender sender = new OutboxSender(store, twitter, directory,
+        AgentDirectory directory = new AgentDirectory(
+                context.crm(), settings.handleField(), twitter, store.pins());
+        OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory,
                 backoff, context.clock(), health, budget,
                 new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
-        DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
-                new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
+        DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),
+                store.processed(), store.parked(), directory, commands,
+                new UnlinkedReplyGate(store.unlinkedTally(), settings.unlinkedReplyInterval(),
                         settings.unlinkedReplyDailyCap()),
                 new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
                         settings.commandAttempts(), backoff),
                 context.clock(), health);
         DeletionSweeper sweeper = new DeletionSweeper(
-                store, twitter, settings.deleteInterval(), context.clock());
+                store.deletions(), twitter, settings.deleteInterval(), context.clock());
         plugin.push = PushDelivery.open(context, settings, twitter, health, plugin::submit,
                 delivery -> {
                     poller.handleDelivered(delivery);
@@ -117,7 +118,7 @@ public final class RunningPlugin {
                 new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
                 poller, upkeep)));
-        PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
+        PluginRuntimes.register(context, new PluginRuntime(store.outbox(), context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
                         cycle.sendNow();

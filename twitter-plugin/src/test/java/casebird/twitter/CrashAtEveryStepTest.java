@@ -14,8 +14,8 @@ import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
@@ -97,7 +97,7 @@ class CrashAtEveryStepTest {
         String play() throws IOException {
             Instance first = new Instance(Files.createDirectories(dir.resolve("a")));
             first.poller.pollOnce();
-            first.store.appendNotices("rule-event-1", List.of(OutboxEntry.queued(
+            first.store.outbox().appendNotices("rule-event-1", List.of(OutboxEntry.queued(
                     Recipient.login("alice"), "New case 1", false, clock.instant())));
             command(ALICE, "accept 1", new FakeCrm.Change("accept", 1, "alice"),
                     "Accepted case 1 (Case 1). It's yours.");
@@ -165,19 +165,20 @@ class CrashAtEveryStepTest {
             Instance(Path data) {
                 store = StateStore.open(data);
                 CrashingTwitter port = new CrashingTwitter(twitter, steps);
-                AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store);
-                HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, Map::of);
+                AgentDirectory directory = new AgentDirectory(crm, "twitter", port, store.pins());
+                HealthTracker health = new HealthTracker(h -> { }, store.outbox()::size, Map::of);
                 Backoff backoff =
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(1));
                 CommandService service = new CommandService(crm);
-                poller = new DirectMessagePoller(port, store, directory, (login, eventId, text) -> {
+                poller = new DirectMessagePoller(port, store.position(), store.processed(),
+                        store.parked(), directory, (login, eventId, text) -> {
                     steps.pass("before the CRM call");
                     Handled handled = service.handle(login, eventId, text);
                     steps.pass("after the CRM call, before the commit");
                     return handled;
-                }, new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
+                }, new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
                         new InboxPolicy(Duration.ofMinutes(2), false, 3, backoff), clock, health);
-                sender = new OutboxSender(store, port, directory, backoff, clock, health,
+                sender = new OutboxSender(store.outbox(), port, directory, backoff, clock, health,
                         new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                                 Duration.ofSeconds(1), backoff),
                         new OutboxBounds(Duration.ofHours(1), 1_000));

@@ -10,8 +10,8 @@ import casebird.api.rule.ValidationProblem;
 import casebird.twitter.PluginRuntime;
 import casebird.twitter.PluginRuntimes;
 import casebird.twitter.outbox.DmText;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +126,7 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
         List<OutboxEntry> entries = recipients.stream()
                 .map(r -> OutboxEntry.queued(r, text, false, now))
                 .toList();
-        if (runtime.store().appendNotices(event.eventId(), entries) > 0) {
+        if (runtime.outbox().appendNotices(event.eventId(), entries) > 0) {
             runtime.wakeOutbox().run();
         }
     }

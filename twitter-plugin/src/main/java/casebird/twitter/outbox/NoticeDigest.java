@@ -1,7 +1,5 @@
 package casebird.twitter.outbox;
 
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

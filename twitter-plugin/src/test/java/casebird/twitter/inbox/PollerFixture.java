@@ -56,10 +56,11 @@ abstract class PollerFixture {
     }
 
     DirectMessagePoller newPoller(CommandRunner runner, InboxPolicy policy) {
-        HealthTracker tracker = new HealthTracker(health::add, store::outboxSize, Map::of);
-        return new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store), runner,
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50), policy, clock, tracker);
+        HealthTracker tracker = new HealthTracker(health::add, store.outbox()::size, Map::of);
+        return new DirectMessagePoller(twitter, store.position(), store.processed(),
+                store.parked(), new AgentDirectory(crm, "twitter", twitter, store.pins()),
+                runner, new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
+                policy, clock, tracker);
     }
 
     /** A policy trying a failing command {@link #ATTEMPTS} times, backing off from 2 s. */

@@ -6,8 +6,6 @@ import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
@@ -54,9 +52,9 @@ abstract class OutboxFixture {
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                 Duration.ofSeconds(1), backoff);
-        sender = new OutboxSender(store, new BudgetedTwitter(twitter, budget),
-                new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
-                new HealthTracker(health::add, store::outboxSize, Map::of), budget,
+        sender = new OutboxSender(store.outbox(), new BudgetedTwitter(twitter, budget),
+                new AgentDirectory(crm, "twitter", twitter, store.pins()), backoff, clock,
+                new HealthTracker(health::add, store.outbox()::size, Map::of), budget,
                 new OutboxBounds(WARN_AGE, WARN_SIZE));
     }
 
@@ -67,7 +65,7 @@ abstract class OutboxFixture {
 
     void queue(Recipient to, String text, boolean reply) {
         OutboxEntry entry = OutboxEntry.queued(to, text, reply, clock.instant());
-        store.appendNotices("event-" + text, List.of(entry));
+        store.outbox().appendNotices("event-" + text, List.of(entry));
     }
 
     static TwitterApiException failure(int status, int code, OptionalLong reset) {

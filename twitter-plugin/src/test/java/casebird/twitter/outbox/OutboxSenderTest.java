@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.Endpoint;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +22,7 @@ class OutboxSenderTest extends OutboxFixture {
         assertEquals(2, sender.sendDue());
 
         assertEquals(List.of("reply", "notice"), twitter.textsTo(ALICE));
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
     }
 
     @Test
@@ -33,7 +31,7 @@ class OutboxSenderTest extends OutboxFixture {
         twitter.failNextSend(failure(503, -1, OptionalLong.empty()));
 
         sender.sendDue();
-        OutboxEntry retried = store.outbox().get(0);
+        OutboxEntry retried = store.outbox().entries().get(0);
         Instant due = retried.notBefore().isAfter(budget.readyAt(Endpoint.DM_SEND))
                 ? retried.notBefore() : budget.readyAt(Endpoint.DM_SEND);
         Duration wait = Duration.between(clock.instant(), due);
@@ -71,7 +69,7 @@ class OutboxSenderTest extends OutboxFixture {
         clock.advance(Duration.ofHours(1));
         sender.sendDue();
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.sent());
     }
 
@@ -97,7 +95,7 @@ class OutboxSenderTest extends OutboxFixture {
 
         sender.sendDue();
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.sent());
     }
 }

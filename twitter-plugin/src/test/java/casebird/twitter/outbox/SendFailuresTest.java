@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.Recipient;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -31,7 +30,7 @@ class SendFailuresTest extends OutboxFixture {
 
         sendEveryMinute(3);
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.textsTo(BOB));
         assertEquals(List.of("notice to alice"), twitter.textsTo(ALICE));
         assertTrue(lastDetail().contains("1 DM(s) ended because Twitter refuses DMs to the"
@@ -68,7 +67,7 @@ class SendFailuresTest extends OutboxFixture {
 
         assertTrue(lastDetail().contains("the outbox holds " + (WARN_SIZE + 1)
                 + " DMs (outbox-warn-size " + WARN_SIZE + ")"), lastDetail());
-        assertEquals(WARN_SIZE + 1, store.outboxSize());
+        assertEquals(WARN_SIZE + 1, store.outbox().size());
     }
 
     @Test
@@ -82,6 +81,6 @@ class SendFailuresTest extends OutboxFixture {
 
         assertTrue(lastDetail().contains("the oldest DM has waited since"
                 + " 2025-01-01T00:00:00Z (outbox-warn-age PT1H)"), lastDetail());
-        assertEquals(1, store.outboxSize());
+        assertEquals(1, store.outbox().size());
     }
 }

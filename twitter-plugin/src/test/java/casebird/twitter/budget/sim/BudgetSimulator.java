@@ -12,6 +12,7 @@ import casebird.twitter.inbox.DeletionSweeper;
 import casebird.twitter.inbox.DirectMessagePoller;
 import casebird.twitter.inbox.InboxPolicy;
 import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.Outbox;
 import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
@@ -105,25 +106,26 @@ public final class BudgetSimulator {
         BudgetedTwitter twitter = new BudgetedTwitter(sim, budget);
         FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
-            SimAgents agents = new SimAgents(clock, run, store);
-            HealthTracker health = new HealthTracker(h -> { }, store::outboxSize, budget::left);
-            AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store);
-            DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory,
-                    agents::execute,
-                    new UnlinkedReplyGate(store, settings.unlinkedReplyInterval(),
+            SimAgents agents = new SimAgents(clock, run, store.outbox());
+            HealthTracker health = new HealthTracker(h -> { }, store.outbox()::size, budget::left);
+            AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
+            DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),
+                    store.processed(), store.parked(), directory, agents::execute,
+                    new UnlinkedReplyGate(store.unlinkedTally(), settings.unlinkedReplyInterval(),
                             settings.unlinkedReplyDailyCap()),
                     new InboxPolicy(settings.catchUpMargin(), settings.deleteHandled(),
                             settings.commandAttempts(), backoff),
                     clock, health);
-            OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock,
-                    health, budget,
+            OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff,
+                    clock, health, budget,
                     new OutboxBounds(settings.outboxWarnAge(), settings.outboxWarnSize()));
             WorkCycle cycle = new WorkCycle(poller, sender,
-                    new DeletionSweeper(store, twitter, settings.deleteInterval(), clock),
+                    new DeletionSweeper(store.deletions(), twitter, settings.deleteInterval(),
+                            clock),
                     new PollPlanner(budget, settings.pollInterval(), settings.pollMinInterval(),
                             settings.replyLikelyPeriod()),
                     cadence(settings), clock);
-            loop(cycle, sim, store, agents, delivery -> {
+            loop(cycle, sim, store.outbox(), agents, delivery -> {
                 poller.handleDelivered(delivery);
                 sender.sendDue();
             });
@@ -149,7 +151,7 @@ public final class BudgetSimulator {
      * delivery handed to the plugin as its route does, or the work cycle's next turn) and
      * runs it, until the day is over and the plugin has caught up.
      */
-    private void loop(WorkCycle cycle, SimTwitter sim, StateStore store, SimAgents agents,
+    private void loop(WorkCycle cycle, SimTwitter sim, Outbox outbox, SimAgents agents,
             Consumer<Delivery> plugin) {
         List<Trace.Action> actions = trace.actions();
         Instant end = Trace.DAY.plus(Duration.ofDays(1));
@@ -157,7 +159,7 @@ public final class BudgetSimulator {
         Instant cycleAt = clock.instant();
         while (true) {
             Instant actionAt = next < actions.size() ? actions.get(next).at() : Instant.MAX;
-            boolean idle = next == actions.size() && store.outboxSize() == 0
+            boolean idle = next == actions.size() && outbox.size() == 0
                     && run.executions.size() == run.commands && webhook.idle();
             Instant now = clock.instant();
             if ((idle && !now.isBefore(end)) || now.isAfter(end.plus(DRAIN))) {
