@@ -27,12 +27,13 @@ public enum Endpoint {
         return path;
     }
 
-    int defaultLimit() {
+    /** Twitter's published limit of calls per window. */
+    public int defaultLimit() {
         return defaultLimit;
     }
 
     /** Whether the endpoint's window is the long sending one (24 h) rather than 15 min. */
-    boolean sendWindow() {
+    public boolean sendWindow() {
         return sendWindow;
     }
 }

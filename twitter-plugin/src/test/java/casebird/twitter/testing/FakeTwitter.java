@@ -27,8 +27,8 @@ import java.util.Optional;
  */
 public final class FakeTwitter implements TwitterPort {
 
-    /** A DM the bot sent. */
-    public record Sent(long recipientId, String text) {}
+    /** A DM the bot sent, and when. */
+    public record Sent(long recipientId, String text, Instant at) {}
 
     public static final long BOT_ID = 1000;
 
@@ -45,6 +45,7 @@ public final class FakeTwitter implements TwitterPort {
     private final List<URI> webhooks = new ArrayList<>();
     private final Clock clock;
     private int pageSize = 50;
+    private boolean cursorsById;
     private long nextEventId = 5000;
 
     /** A fake whose events are all created at the epoch. */
@@ -64,6 +65,16 @@ public final class FakeTwitter implements TwitterPort {
 
     public synchronized FakeTwitter pageSize(int size) {
         pageSize = size;
+        return this;
+    }
+
+    /**
+     * Makes each cursor name the last event listed, as Twitter's do, so DMs arriving between
+     * two pages shift nothing; by default a cursor is an offset into the list, which tests
+     * read more easily.
+     */
+    public synchronized FakeTwitter cursorsById() {
+        cursorsById = true;
         return this;
     }
 
@@ -143,11 +154,25 @@ public final class FakeTwitter implements TwitterPort {
         listCalls.add(cursor);
         List<DmEvent> newestFirst = events.stream()
                 .sorted(Comparator.comparingLong(DmEvent::id).reversed()).toList();
-        int from = cursor.map(Integer::parseInt).orElse(0);
+        int from = cursor.map(c -> offset(newestFirst, c)).orElse(0);
         int to = Math.min(newestFirst.size(), from + pageSize);
         Optional<String> next = to < newestFirst.size()
-                ? Optional.of(Integer.toString(to)) : Optional.empty();
+                ? Optional.of(cursorsById ? Long.toString(newestFirst.get(to - 1).id())
+                        : Integer.toString(to))
+                : Optional.empty();
         return new EventPage(newestFirst.subList(from, to), next);
+    }
+
+    private int offset(List<DmEvent> newestFirst, String cursor) {
+        if (!cursorsById) {
+            return Integer.parseInt(cursor);
+        }
+        long below = Long.parseLong(cursor);
+        int i = 0;
+        while (i < newestFirst.size() && newestFirst.get(i).id() >= below) {
+            i++;
+        }
+        return i;
     }
 
     @Override
@@ -155,7 +180,7 @@ public final class FakeTwitter implements TwitterPort {
         if (!sendFailures.isEmpty()) {
             throw sendFailures.poll();
         }
-        sent.add(new Sent(recipientId, text));
+        sent.add(new Sent(recipientId, text, clock.instant()));
         long id = nextEventId++;
         events.add(new DmEvent(id, BOT_ID, recipientId, text, clock.instant()));
         return new SentMessage(id, recipientId);

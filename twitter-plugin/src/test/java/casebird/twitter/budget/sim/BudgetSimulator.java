@@ -129,7 +129,7 @@ public final class BudgetSimulator {
                 poller.handleDelivered(delivery);
                 sender.sendDue();
             });
-            run.delivered(sim.sent);
+            run.delivered(sim.sent());
         } finally {
             deleteTree(dir);
         }
