@@ -28,7 +28,7 @@ class OutboxSenderTest extends OutboxFixture {
     @Test
     void aTransientFailureIsRetriedAfterABackoffNoSooner() {
         queue(Recipient.login("alice"), "notice", false);
-        twitter.failNextSend(failure(503, -1, OptionalLong.empty()));
+        failing.failNextSend(failure(503, -1, OptionalLong.empty()));
 
         sender.sendDue();
         OutboxEntry retried = store.outbox().entries().get(0);
@@ -63,7 +63,7 @@ class OutboxSenderTest extends OutboxFixture {
     @Test
     void aRecipientTwitterRefusesIsDroppedNotRetried() {
         queue(Recipient.login("alice"), "notice", false);
-        twitter.failNextSend(failure(403, 349, OptionalLong.empty()));
+        failing.failNextSend(failure(403, 349, OptionalLong.empty()));
 
         sender.sendDue();
         clock.advance(Duration.ofHours(1));
@@ -77,7 +77,7 @@ class OutboxSenderTest extends OutboxFixture {
     void aRateLimitPausesSendingUntilTheResetHeaderPlusTheMargin() {
         queue(Recipient.login("alice"), "notice", false);
         long reset = clock.instant().plusSeconds(60).getEpochSecond();
-        twitter.failNextSend(failure(429, 88, OptionalLong.of(reset)));
+        failing.failNextSend(failure(429, 88, OptionalLong.of(reset)));
 
         sender.sendDue();
         clock.advance(Duration.ofSeconds(60));

@@ -26,7 +26,7 @@ class SendFailuresTest extends OutboxFixture {
     void aRefusalAboutTheRecipientEndsThatDmCountedInHealthAndOthersGo(int status, int code) {
         queue(Recipient.login("bob"), "notice to bob", false);
         queue(Recipient.login("alice"), "notice to alice", false);
-        twitter.failNextSend(failure(status, code, OptionalLong.empty()));
+        failing.failNextSend(failure(status, code, OptionalLong.empty()));
 
         sendEveryMinute(3);
 
@@ -43,7 +43,7 @@ class SendFailuresTest extends OutboxFixture {
     void anErrorAboutTheBotOrTwitterNeverDropsANoticeAndHealthSaysSo(int status, int code) {
         queue(Recipient.login("alice"), "notice", false);
         for (int i = 0; i < 3; i++) {
-            twitter.failNextSend(failure(status, code, OptionalLong.empty()));
+            failing.failNextSend(failure(status, code, OptionalLong.empty()));
         }
 
         sender.sendDue();
@@ -61,7 +61,7 @@ class SendFailuresTest extends OutboxFixture {
         for (int i = 0; i <= WARN_SIZE; i++) {
             queue(Recipient.login("alice"), "notice " + i, false);
         }
-        twitter.failNextSend(failure(503, 130, OptionalLong.empty()));
+        failing.failNextSend(failure(503, 130, OptionalLong.empty()));
 
         sender.sendDue();
 
@@ -74,7 +74,7 @@ class SendFailuresTest extends OutboxFixture {
     void healthWarnsWhenADmWaitsLongerThanTheAgeBound() {
         queue(Recipient.login("alice"), "notice", false);
         for (int i = 0; i < 30; i++) {
-            twitter.failNextSend(failure(503, 130, OptionalLong.empty()));
+            failing.failNextSend(failure(503, 130, OptionalLong.empty()));
         }
 
         sendEveryMinute(61);

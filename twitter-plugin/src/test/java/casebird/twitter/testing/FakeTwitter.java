@@ -4,17 +4,14 @@ import casebird.twitter.twitter.BotAccount;
 import casebird.twitter.twitter.DmEvent;
 import casebird.twitter.twitter.EventPage;
 import casebird.twitter.twitter.SentMessage;
-import casebird.twitter.twitter.TwitterApiException;
 import casebird.twitter.twitter.TwitterPort;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +20,8 @@ import java.util.Optional;
 
 /**
  * A working in-memory Twitter: accounts, a DM event list served newest first in pages
- * with cursors, sends recorded (and added to the list as Twitter does), scripted failures.
+ * with cursors, sends recorded (and added to the list as Twitter does); {@link
+ * FailingTwitter} adds scripted failures.
  */
 public final class FakeTwitter implements TwitterPort {
 
@@ -34,14 +32,11 @@ public final class FakeTwitter implements TwitterPort {
 
     private final Map<String, Long> accounts = new HashMap<>();
     private final List<DmEvent> events = new ArrayList<>();
-    private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
-    private final Deque<RuntimeException> verifyFailures = new ArrayDeque<>();
     private int verifyCalls;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
     private final List<Collection<Long>> idLookups = new ArrayList<>();
-    private final Deque<TwitterApiException> webhookFailures = new ArrayDeque<>();
     private final List<URI> webhooks = new ArrayList<>();
     private final Clock clock;
     private int pageSize = 50;
@@ -100,21 +95,6 @@ public final class FakeTwitter implements TwitterPort {
         return events.stream().map(DmEvent::id).toList();
     }
 
-    /** The next send fails with this exception. */
-    public synchronized void failNextSend(TwitterApiException e) {
-        sendFailures.add(e);
-    }
-
-    /** The next verify_credentials call fails with this exception. */
-    public synchronized void failNextVerify(RuntimeException e) {
-        verifyFailures.add(e);
-    }
-
-    /** The next webhook registration fails with this exception. */
-    public synchronized void failNextWebhook(TwitterApiException e) {
-        webhookFailures.add(e);
-    }
-
     /** The URLs registered as webhooks, in order. */
     public synchronized List<URI> webhooks() {
         return List.copyOf(webhooks);
@@ -143,9 +123,6 @@ public final class FakeTwitter implements TwitterPort {
     @Override
     public synchronized BotAccount verifyCredentials() {
         verifyCalls++;
-        if (!verifyFailures.isEmpty()) {
-            throw verifyFailures.poll();
-        }
         return new BotAccount(BOT_ID, "casebird");
     }
 
@@ -177,9 +154,6 @@ public final class FakeTwitter implements TwitterPort {
 
     @Override
     public synchronized SentMessage send(long recipientId, String text) {
-        if (!sendFailures.isEmpty()) {
-            throw sendFailures.poll();
-        }
         sent.add(new Sent(recipientId, text, clock.instant()));
         long id = nextEventId++;
         events.add(new DmEvent(id, BOT_ID, recipientId, text, clock.instant()));
@@ -223,9 +197,6 @@ public final class FakeTwitter implements TwitterPort {
 
     @Override
     public synchronized void registerWebhook(String env, URI url) {
-        if (!webhookFailures.isEmpty()) {
-            throw webhookFailures.poll();
-        }
         webhooks.add(url);
     }
 }
