@@ -80,21 +80,23 @@ public final class PluginAssembly {
     public Parts parts(TwitterPort port, StateStore store, CrmSdk crm, CommandRunner commands,
             HealthReporter reporter) {
         TwitterPort twitter = new BudgetedTwitter(port, budget);
-        HealthTracker health = new HealthTracker(reporter, store::outboxSize, budget::left);
+        HealthTracker health = new HealthTracker(reporter, store.outbox()::size, budget::left);
         AgentDirectory directory =
-                new AgentDirectory(crm, settings.handleField(), twitter, store);
+                new AgentDirectory(crm, settings.handleField(), twitter, store.pins());
         PluginSettings.Outbox outbox = settings.outbox();
-        OutboxSender sender = new OutboxSender(store, twitter, directory, backoff, clock, health,
+        OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff, clock, health,
                 budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
         PluginSettings.Inbox inbox = settings.inbox();
         PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
-        DirectMessagePoller poller = new DirectMessagePoller(twitter, store, directory, commands,
-                new UnlinkedReplyGate(store, unlinked.interval(), unlinked.dailyCap()),
+        DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),
+                store.processed(), store.parked(), directory, commands,
+                new UnlinkedReplyGate(store.unlinkedTally(), unlinked.interval(),
+                        unlinked.dailyCap()),
                 new InboxPolicy(inbox.catchUpMargin(), inbox.deleteHandled(),
                         inbox.commandAttempts(), backoff),
                 clock, health);
         DeletionSweeper sweeper =
-                new DeletionSweeper(store, twitter, inbox.deleteInterval(), clock);
+                new DeletionSweeper(store.deletions(), twitter, inbox.deleteInterval(), clock);
         return new Parts(twitter, health, poller, sender, sweeper);
     }
 

@@ -86,7 +86,7 @@ public final class RunningPlugin {
                 new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
                 parts.poller(), upkeep)));
-        PluginRuntimes.register(context, new PluginRuntime(store, context.clock(),
+        PluginRuntimes.register(context, new PluginRuntime(store.outbox(), context.clock(),
                 () -> plugin.submit(() -> {
                     if (credentials.accepted()) {
                         cycle.sendNow();

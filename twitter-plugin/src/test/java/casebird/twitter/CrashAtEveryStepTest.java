@@ -7,9 +7,9 @@ import casebird.twitter.command.CommandService;
 import casebird.twitter.command.Handled;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
@@ -94,7 +94,7 @@ class CrashAtEveryStepTest {
         String play() throws IOException {
             Instance first = new Instance(Files.createDirectories(dir.resolve("a")));
             first.poller.pollOnce();
-            first.store.appendNotices("rule-event-1", List.of(OutboxEntry.queued(
+            first.store.outbox().appendNotices("rule-event-1", List.of(OutboxEntry.queued(
                     Recipient.login("alice"), "New case 1", false, clock.instant())));
             command(ALICE, "accept 1", new FakeCrm.Change("accept", 1, "alice"),
                     "Accepted case 1 (Case 1). It's yours.");

@@ -1,5 +1,6 @@
 package casebird.twitter.command;
 
+import casebird.twitter.outbox.DmText;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package casebird.twitter.command;
 
 import casebird.api.crm.CrmCase;
+import casebird.twitter.outbox.DmText;
 import java.util.List;
 
 /** The reply to {@code mine}: the agent's open cases, newest first, as many as fit one DM. */

@@ -3,7 +3,6 @@ package casebird.twitter.identity;
 import casebird.api.crm.CrmSdk;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
-import casebird.twitter.state.StateStore;
 import com.google.common.collect.Lists;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class AgentDirectory {
     private final CrmSdk crm;
     private final String handleField;
     private final TwitterPort twitter;
-    private final StateStore store;
+    private final Pins pins;
     private final PinCheck pinCheck;
     private final AccountOwners owners;
     private final NumberPins numbers;
@@ -53,14 +52,14 @@ public final class AgentDirectory {
     private Instant lastRebuild = Instant.MIN;
 
     /** Creates a directory reading the given CRM user field. */
-    public AgentDirectory(CrmSdk crm, String handleField, TwitterPort twitter, StateStore store) {
+    public AgentDirectory(CrmSdk crm, String handleField, TwitterPort twitter, Pins pins) {
         this.crm = crm;
         this.handleField = handleField;
         this.twitter = twitter;
-        this.store = store;
-        this.pinCheck = new PinCheck(twitter, store, handleField, LOOKUP_BATCH);
+        this.pins = pins;
+        this.pinCheck = new PinCheck(twitter, pins, handleField, LOOKUP_BATCH);
         this.owners = new AccountOwners(handleField);
-        this.numbers = new NumberPins(twitter, store, handleField, LOOKUP_BATCH);
+        this.numbers = new NumberPins(twitter, pins, handleField, LOOKUP_BATCH);
     }
 
     /**
@@ -151,16 +150,16 @@ public final class AgentDirectory {
 
     /** The id pinned under the key, taking over an older plugin's pin of the name once. */
     private Optional<Long> pinned(String key, String name) {
-        Optional<Long> held = store.pinnedId(key);
+        Optional<Long> held = pins.pinnedId(key);
         if (held.isPresent()) {
             return held;
         }
-        return PinKey.legacyName(name).flatMap(store::pinnedId).map(id -> store.pin(key, id));
+        return PinKey.legacyName(name).flatMap(pins::pinnedId).map(id -> pins.pin(key, id));
     }
 
     private Optional<Long> lookUp(String key, String name) {
         Long found = twitter.lookupIds(List.of(name)).get(name);
-        return found == null ? Optional.empty() : Optional.of(store.pin(key, found));
+        return found == null ? Optional.empty() : Optional.of(pins.pin(key, found));
     }
 
     /**
@@ -176,7 +175,7 @@ public final class AgentDirectory {
             HandleValue.screenName(value).ifPresent(name -> inUse.add(PinKey.user(login, name)));
             HandleValue.numericId(value).ifPresent(id -> inUse.add(PinKey.number(login, id)));
         });
-        store.rekeyPins(key -> PinKey.legacyName(key).map(PinKey::recipient).or(() ->
+        pins.rekey(key -> PinKey.legacyName(key).map(PinKey::recipient).or(() ->
                 PinKey.isUser(key) && !inUse.contains(key) ? Optional.empty() : Optional.of(key)));
         Map<Long, List<String>> claims = new LinkedHashMap<>();
         fields.forEach((login, value) -> idFromStore(login, value).ifPresent(id ->
@@ -186,7 +185,7 @@ public final class AgentDirectory {
 
     private Optional<Long> idFromStore(String login, String fieldValue) {
         return HandleValue.numericId(fieldValue).or(() -> HandleValue.screenName(fieldValue)
-                .flatMap(name -> store.pinnedId(PinKey.user(login, name))));
+                .flatMap(name -> pins.pinnedId(PinKey.user(login, name))));
     }
 
     private void pinUnresolvedNames(Map<String, String> fields) {
@@ -199,7 +198,7 @@ public final class AgentDirectory {
         }));
         for (List<String> batch : Lists.partition(List.copyOf(keysByName.keySet()), LOOKUP_BATCH)) {
             twitter.lookupIds(batch).forEach((name, id) ->
-                    keysByName.getOrDefault(name, List.of()).forEach(key -> store.pin(key, id)));
+                    keysByName.getOrDefault(name, List.of()).forEach(key -> pins.pin(key, id)));
         }
     }
 }

@@ -1,7 +1,6 @@
 package casebird.twitter.identity;
 
 import casebird.twitter.client.TwitterPort;
-import casebird.twitter.state.StateStore;
 import com.google.common.collect.Lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +19,13 @@ final class NumberPins {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDirectory.class);
 
     private final TwitterPort twitter;
-    private final StateStore store;
+    private final Pins pins;
     private final String handleField;
     private final int batchSize;
 
-    NumberPins(TwitterPort twitter, StateStore store, String handleField, int batchSize) {
+    NumberPins(TwitterPort twitter, Pins pins, String handleField, int batchSize) {
         this.twitter = twitter;
-        this.store = store;
+        this.pins = pins;
         this.handleField = handleField;
         this.batchSize = batchSize;
     }
@@ -35,7 +34,7 @@ final class NumberPins {
     void pinNew(Map<String, String> fieldsByLogin) {
         Map<Long, List<String>> loginsById = new LinkedHashMap<>();
         fieldsByLogin.forEach((login, value) -> HandleValue.numericId(value)
-                .filter(id -> store.pinnedId(PinKey.number(login, id)).isEmpty())
+                .filter(id -> pins.pinnedId(PinKey.number(login, id)).isEmpty())
                 .ifPresent(id -> loginsById.computeIfAbsent(id, k -> new ArrayList<>())
                         .add(login)));
         for (List<Long> batch : Lists.partition(List.copyOf(loginsById.keySet()), batchSize)) {
@@ -44,7 +43,7 @@ final class NumberPins {
                 String account = names.containsKey(id) ? "Twitter account @" + names.get(id)
                         : "a Twitter account that does not exist";
                 for (String login : loginsById.get(id)) {
-                    store.pin(PinKey.number(login, id), id);
+                    pins.pin(PinKey.number(login, id), id);
                     LOG.info("CRM user {}'s '{}' field holds the number {}, taken as the id of"
                             + " {}; if a screen name was meant, write it with its @", login,
                             handleField, id, account);

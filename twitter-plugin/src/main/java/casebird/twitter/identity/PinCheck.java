@@ -1,7 +1,6 @@
 package casebird.twitter.identity;
 
 import casebird.twitter.client.TwitterPort;
-import casebird.twitter.state.StateStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,15 +21,15 @@ final class PinCheck {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDirectory.class);
 
     private final TwitterPort twitter;
-    private final StateStore store;
+    private final Pins pins;
     private final String handleField;
     private final int batchSize;
     private final Set<String> reported = new HashSet<>();
     private int next;
 
-    PinCheck(TwitterPort twitter, StateStore store, String handleField, int batchSize) {
+    PinCheck(TwitterPort twitter, Pins pins, String handleField, int batchSize) {
         this.twitter = twitter;
-        this.store = store;
+        this.pins = pins;
         this.handleField = handleField;
         this.batchSize = batchSize;
     }
@@ -39,7 +38,7 @@ final class PinCheck {
     void checkNext(Map<String, String> fieldsByLogin) {
         Map<String, List<String>> loginsByName = new TreeMap<>();
         fieldsByLogin.forEach((login, value) -> HandleValue.screenName(value)
-                .filter(name -> store.pinnedId(PinKey.user(login, name)).isPresent())
+                .filter(name -> pins.pinnedId(PinKey.user(login, name)).isPresent())
                 .ifPresent(name -> loginsByName.computeIfAbsent(name, n -> new ArrayList<>())
                         .add(login)));
         List<String> names = new ArrayList<>(loginsByName.keySet());
@@ -53,7 +52,7 @@ final class PinCheck {
         for (String name : batch) {
             Long holder = now.get(name);
             for (String login : loginsByName.get(name)) {
-                long pinned = store.pinnedId(PinKey.user(login, name)).orElseThrow();
+                long pinned = pins.pinnedId(PinKey.user(login, name)).orElseThrow();
                 if (holder != null && holder != pinned) {
                     report(name, pinned, holder, login);
                 }

@@ -3,7 +3,6 @@ package casebird.twitter.inbox;
 import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
-import casebird.twitter.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +20,16 @@ public final class DeletionSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeletionSweeper.class);
 
-    private final StateStore store;
+    private final Deletions deletions;
     private final TwitterPort twitter;
     private final Duration interval;
     private final Clock clock;
     private Instant nextAllowed = Instant.MIN;
 
     /** Creates a sweeper that calls destroy at most once per {@code interval}. */
-    public DeletionSweeper(StateStore store, TwitterPort twitter, Duration interval,
+    public DeletionSweeper(Deletions deletions, TwitterPort twitter, Duration interval,
             Clock clock) {
-        this.store = store;
+        this.deletions = deletions;
         this.twitter = twitter;
         this.interval = interval;
         this.clock = clock;
@@ -42,11 +41,11 @@ public final class DeletionSweeper {
         if (now.isBefore(nextAllowed)) {
             return;
         }
-        for (long eventId : store.deletions(1)) {
+        for (long eventId : deletions.next(1)) {
             nextAllowed = now.plus(interval);
             try {
                 twitter.destroy(eventId);
-                store.removeDeletion(eventId);
+                deletions.remove(eventId);
             } catch (TwitterApiException e) {
                 onFailure(eventId, e);
             } catch (BudgetSpentException e) {
@@ -57,12 +56,12 @@ public final class DeletionSweeper {
 
     /** When {@link #sweepOnce()} next has something to do, if anything waits for deletion. */
     public Optional<Instant> nextDue() {
-        return store.deletions(1).isEmpty() ? Optional.empty() : Optional.of(nextAllowed);
+        return deletions.next(1).isEmpty() ? Optional.empty() : Optional.of(nextAllowed);
     }
 
     private void onFailure(long eventId, TwitterApiException e) {
         if (e.status() == 404) {
-            store.removeDeletion(eventId);
+            deletions.remove(eventId);
         }
         LOG.info("deleting handled DM {} failed{}: {}", eventId,
                 e.status() == 404 ? " (already gone)" : ", will retry", e.getMessage());

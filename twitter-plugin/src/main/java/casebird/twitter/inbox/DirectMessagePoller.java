@@ -10,9 +10,8 @@ import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.command.Handled;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
-import casebird.twitter.state.StateStore;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,9 @@ public final class DirectMessagePoller {
     private final TwitterPort twitter;
     private final CatchUpReader reader;
     private final boolean deleteHandled;
-    private final StateStore store;
+    private final Position position;
+    private final Processed processed;
+    private final Parked parkedEvents;
     private final AgentDirectory directory;
     private final CommandRunner commands;
     private final UnlinkedReplyGate gate;
@@ -62,13 +63,15 @@ public final class DirectMessagePoller {
     private BotAccount bot;
 
     /** Creates a poller; all its work runs on the caller's thread. */
-    public DirectMessagePoller(TwitterPort twitter, StateStore store, AgentDirectory directory,
-            CommandRunner commands, UnlinkedReplyGate gate, InboxPolicy policy, Clock clock,
-            HealthTracker health) {
+    public DirectMessagePoller(TwitterPort twitter, Position position, Processed processed,
+            Parked parked, AgentDirectory directory, CommandRunner commands,
+            UnlinkedReplyGate gate, InboxPolicy policy, Clock clock, HealthTracker health) {
         this.twitter = twitter;
         this.reader = new CatchUpReader(twitter, policy.lookBack());
         this.deleteHandled = policy.deleteHandled();
-        this.store = store;
+        this.position = position;
+        this.processed = processed;
+        this.parkedEvents = parked;
         this.directory = directory;
         this.commands = commands;
         this.gate = gate;
@@ -87,16 +90,15 @@ public final class DirectMessagePoller {
         try {
             bot();
             directory.beginPoll();
-            OptionalLong position = store.position();
-            if (position.isEmpty()) {
-                store.startAt(reader.newest().map(DmEvent::id).orElse(0L));
+            OptionalLong at = position.position();
+            if (at.isEmpty()) {
+                position.startAt(reader.newest().map(DmEvent::id).orElse(0L));
             } else {
-                handleNew(reader.since(position.getAsLong(), this::settled),
-                        position.getAsLong());
+                handleNew(reader.since(at.getAsLong(), this::settled), at.getAsLong());
             }
             health.polled(clock.instant());
             reportParked();
-            store.prune(clock.instant().minus(KEEP_PROCESSED));
+            processed.forgetBefore(clock.instant().minus(KEEP_PROCESSED));
             complete = true;
         } catch (TwitterApiException e) {
             onTwitterFailure(e);
@@ -109,7 +111,7 @@ public final class DirectMessagePoller {
 
     /** Whether the first poll has set the position, so that deliveries can be handled. */
     public boolean ready() {
-        return bot != null && store.position().isPresent();
+        return bot != null && position.position().isPresent();
     }
 
     /**
@@ -122,9 +124,9 @@ public final class DirectMessagePoller {
             return;
         }
         directory.beginDelivery(clock.instant());
-        long floor = store.floor();
+        long floor = position.floor();
         delivery.events().stream()
-                .filter(e -> e.id() > floor && isForUs(e) && !store.isProcessed(e.id())
+                .filter(e -> e.id() > floor && isForUs(e) && !processed.isProcessed(e.id())
                         && retries.due(e.id()))
                 .sorted(Comparator.comparingLong(DmEvent::id))
                 .forEach(e -> attempt(e, true));
@@ -134,7 +136,7 @@ public final class DirectMessagePoller {
 
     /** Whether nothing is left to do for an event the poller has passed. */
     private boolean settled(DmEvent e) {
-        return !isForUs(e) || store.isProcessed(e.id());
+        return !isForUs(e) || processed.isProcessed(e.id());
     }
 
     private boolean isForUs(DmEvent e) {
@@ -151,21 +153,21 @@ public final class DirectMessagePoller {
         return bot;
     }
 
-    private void handleNew(List<DmEvent> events, long position) {
-        long floor = store.floor();
+    private void handleNew(List<DmEvent> events, long from) {
+        long floor = position.floor();
         List<DmEvent> candidates = events.stream()
                 .filter(e -> e.id() > floor)
                 .sorted(Comparator.comparingLong(DmEvent::id))
                 .toList();
-        long done = position;
+        long done = from;
         for (DmEvent e : candidates) {
-            if (isForUs(e) && !store.isProcessed(e.id())
+            if (isForUs(e) && !processed.isProcessed(e.id())
                     && !(retries.due(e.id()) && attempt(e, false))) {
                 break;
             }
             done = Math.max(done, e.id());
         }
-        store.advancePosition(done);
+        position.advance(done);
     }
 
     /**
@@ -183,7 +185,7 @@ public final class DirectMessagePoller {
                 return false;
             }
             Handled parked = Handled.parked(e.text());
-            store.parkEvent(e.id(), clock.instant(), reply(e, parked.reply(), clock.instant()),
+            processed.park(e.id(), clock.instant(), reply(e, parked.reply(), clock.instant()),
                     "case " + parked.command().namedCase().stream().mapToObj(Long::toString)
                             .findFirst().orElse("-"),
                     delivered, deleteHandled);
@@ -193,10 +195,10 @@ public final class DirectMessagePoller {
     }
 
     private void reportParked() {
-        SortedMap<Long, String> parked = store.parked();
-        health.warning("parked", parked.isEmpty() ? Optional.empty() : Optional.of(
-                parked.size() + " DM(s) parked after the CRM kept failing, newest: DM "
-                        + parked.lastKey() + " (" + parked.get(parked.lastKey()) + ")"));
+        SortedMap<Long, String> all = parkedEvents.parked();
+        health.warning("parked", all.isEmpty() ? Optional.empty() : Optional.of(
+                all.size() + " DM(s) parked after the CRM kept failing, newest: DM "
+                        + all.lastKey() + " (" + all.get(all.lastKey()) + ")"));
     }
 
     private void handle(DmEvent e, boolean delivered) {
@@ -218,9 +220,9 @@ public final class DirectMessagePoller {
     private void complete(DmEvent e, Instant now, Optional<OutboxEntry> reply,
             boolean delivered) {
         if (delivered) {
-            store.completeDeliveredEvent(e.id(), now, reply, deleteHandled);
+            processed.completeDelivered(e.id(), now, reply, deleteHandled);
         } else {
-            store.completeEvent(e.id(), now, reply, deleteHandled);
+            processed.complete(e.id(), now, reply, deleteHandled);
         }
     }
 

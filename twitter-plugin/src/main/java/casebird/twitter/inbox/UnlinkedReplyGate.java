@@ -1,6 +1,5 @@
 package casebird.twitter.inbox;
 
-import casebird.twitter.state.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,13 +16,13 @@ public final class UnlinkedReplyGate {
     /** The reply an unlinked sender gets. */
     public static final String REPLY = "This Twitter account is not linked to a CRM user.";
 
-    private final StateStore store;
+    private final UnlinkedTally tally;
     private final Duration interval;
     private final int dailyCap;
 
     /** Creates a gate over the durable tally. */
-    public UnlinkedReplyGate(StateStore store, Duration interval, int dailyCap) {
-        this.store = store;
+    public UnlinkedReplyGate(UnlinkedTally tally, Duration interval, int dailyCap) {
+        this.tally = tally;
         this.interval = interval;
         this.dailyCap = dailyCap;
     }
@@ -31,14 +30,14 @@ public final class UnlinkedReplyGate {
     /** Whether that sender may get the reply now; a yes is counted at once. */
     public boolean admit(long senderId, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        boolean recent = store.lastUnlinkedReply(senderId)
+        boolean recent = tally.lastReply(senderId)
                 .map(last -> now.isBefore(last.plus(interval)))
                 .orElse(false);
-        if (recent || store.unlinkedRepliesOn(day) >= dailyCap) {
+        if (recent || tally.repliesOn(day) >= dailyCap) {
             return false;
         }
-        store.recordUnlinkedReply(senderId, now, day);
-        store.forgetUnlinkedBefore(now.minus(interval));
+        tally.record(senderId, now, day);
+        tally.forgetBefore(now.minus(interval));
         return true;
     }
 }

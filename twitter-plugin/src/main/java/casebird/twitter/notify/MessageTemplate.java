@@ -1,6 +1,7 @@
 package casebird.twitter.notify;
 
 import casebird.api.rule.RuleEvent;
+import casebird.twitter.outbox.DmText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,6 @@ import java.util.regex.Pattern;
 
 /** A notice's template: {@code {case.id}}-style placeholders filled from a rule event. */
 final class MessageTemplate {
-
-    /** Twitter's longest DM. */
-    static final int MAX_LENGTH = 10_000;
 
     static final List<String> PLACEHOLDERS = List.of("{case.id}", "{case.title}",
             "{case.status}", "{case.queue}", "{case.owner}", "{actor}", "{event}");
@@ -32,7 +30,7 @@ final class MessageTemplate {
         return unknown;
     }
 
-    /** The template with every known placeholder filled, cut to Twitter's 10,000 chars. */
+    /** The template with every known placeholder filled, cut to one DM's length. */
     static String render(String template, RuleEvent event) {
         StringBuilder out = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(template);
@@ -40,7 +38,7 @@ final class MessageTemplate {
             m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(), event)));
         }
         m.appendTail(out);
-        return truncate(out.toString());
+        return DmText.fit(out.toString());
     }
 
     private static String value(String placeholder, RuleEvent e) {
@@ -58,14 +56,5 @@ final class MessageTemplate {
 
     private static String orNone(Optional<String> value) {
         return value.orElse("none");
-    }
-
-    private static String truncate(String text) {
-        if (text.length() <= MAX_LENGTH) {
-            return text;
-        }
-        boolean splitsPair = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1));
-        int end = splitsPair ? MAX_LENGTH - 1 : MAX_LENGTH;
-        return text.substring(0, end);
     }
 }

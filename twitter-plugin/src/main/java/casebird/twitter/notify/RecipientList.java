@@ -2,7 +2,7 @@ package casebird.twitter.notify;
 
 import casebird.api.crm.CrmSdk;
 import casebird.api.rule.RuleEvent;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.Recipient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

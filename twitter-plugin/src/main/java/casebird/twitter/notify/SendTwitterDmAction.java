@@ -2,15 +2,16 @@ package casebird.twitter.notify;
 
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
-import casebird.api.rule.ActionParameter;
 import casebird.api.rule.ActionParameter.Type;
+import casebird.api.rule.ActionParameter;
 import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.api.rule.ValidationProblem;
 import casebird.twitter.PluginRuntime;
 import casebird.twitter.PluginRuntimes;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.DmText;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
                 .forEach(p -> problems.add(new ValidationProblem(TO, p)));
         String template = settings.getOrDefault(TEMPLATE, "");
         tooLong(TO, to, MAX_TO_CHARS, "").ifPresent(problems::add);
-        tooLong(TEMPLATE, template, MessageTemplate.MAX_LENGTH, " (a DM's length)")
+        tooLong(TEMPLATE, template, DmText.MAX_LENGTH, " (a DM's length)")
                 .ifPresent(problems::add);
         if (template.isBlank()) {
             problems.add(new ValidationProblem(TEMPLATE, "is required: the DM's text"));
@@ -125,7 +126,7 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
         List<OutboxEntry> entries = recipients.stream()
                 .map(r -> OutboxEntry.queued(r, text, false, now))
                 .toList();
-        if (runtime.store().appendNotices(event.eventId(), entries) > 0) {
+        if (runtime.outbox().appendNotices(event.eventId(), entries) > 0) {
             runtime.wakeOutbox().run();
         }
     }

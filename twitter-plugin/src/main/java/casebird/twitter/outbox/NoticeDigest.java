@@ -1,19 +1,15 @@
 package casebird.twitter.outbox;
 
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Joins pending notices to one agent into as few DMs as Twitter's 10,000 characters allow:
+ * Joins pending notices to one agent into as few DMs as one DM's length allows:
  * their texts one per line, oldest first.
  */
 final class NoticeDigest {
-
-    static final int MAX_CHARS = 10_000;
 
     private NoticeDigest() {}
 
@@ -26,7 +22,7 @@ final class NoticeDigest {
                     r -> new ArrayList<>(List.of(new ArrayList<>())));
             int used = chars.getOrDefault(e.to(), -1);
             int needed = used + 1 + e.text().length();
-            if (used >= 0 && needed > MAX_CHARS) {
+            if (used >= 0 && needed > DmText.MAX_LENGTH) {
                 dms.add(new ArrayList<>());
                 needed = e.text().length();
             }

@@ -9,9 +9,6 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
-import casebird.twitter.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +34,7 @@ public final class OutboxSender {
     private static final String REFUSED = "refused";
     private static final String OUTBOX = "outbox";
 
-    private final StateStore store;
+    private final Outbox outbox;
     private final TwitterPort twitter;
     private final AgentDirectory directory;
     private final Backoff backoff;
@@ -49,10 +46,10 @@ public final class OutboxSender {
     private int refused;
 
     /** Creates a sender; {@code twitter} should be budgeted by the same {@code budget}. */
-    public OutboxSender(StateStore store, TwitterPort twitter, AgentDirectory directory,
+    public OutboxSender(Outbox outbox, TwitterPort twitter, AgentDirectory directory,
             Backoff backoff, Clock clock, HealthTracker health, ApiBudget budget,
             OutboxBounds bounds) {
-        this.store = store;
+        this.outbox = outbox;
         this.twitter = twitter;
         this.directory = directory;
         this.backoff = backoff;
@@ -65,7 +62,7 @@ public final class OutboxSender {
 
     /** Sends what is due now and the budget allows; returns how many DMs went out. */
     public int sendDue() {
-        List<OutboxEntry> due = store.dueOutbox(clock.instant()).stream()
+        List<OutboxEntry> due = outbox.due(clock.instant()).stream()
                 .sorted(Comparator.comparingLong(OutboxEntry::id))
                 .toList();
         int sent = 0;
@@ -97,8 +94,8 @@ public final class OutboxSender {
     /** When {@link #sendDue()} next has something to do, if the outbox holds anything. */
     public Optional<Instant> nextDue() {
         Instant ready = budget.readyAt(Endpoint.DM_SEND);
-        Optional<Instant> reply = store.nextDue(true).map(at -> later(at, ready));
-        Optional<Instant> notice = store.nextDue(false).map(at -> later(later(at, ready),
+        Optional<Instant> reply = outbox.nextDue(true).map(at -> later(at, ready));
+        Optional<Instant> notice = outbox.nextDue(false).map(at -> later(later(at, ready),
                 pacer.nextNoticeAt(clock.instant())));
         return Stream.of(reply, notice).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
@@ -113,11 +110,11 @@ public final class OutboxSender {
             Optional<Long> id = twitterId(first.to());
             if (id.isEmpty()) {
                 LOG.warn("dropping DM to {}: no Twitter account is linked to it", first.to());
-                store.removeFromOutbox(ids(entries));
+                outbox.remove(ids(entries));
                 return false;
             }
             twitter.send(id.get(), NoticeDigest.text(entries));
-            store.removeFromOutbox(ids(entries));
+            outbox.remove(ids(entries));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
             health.warning(SENDING, Optional.empty());
             return true;
@@ -143,7 +140,7 @@ public final class OutboxSender {
         if (e.recipientUnreachable()) {
             LOG.warn("dropping DM to {}: Twitter refuses DMs to that account (code {})",
                     first.to(), e.errorCode());
-            store.removeFromOutbox(ids(entries));
+            outbox.remove(ids(entries));
             refused += entries.size();
             health.warning(REFUSED, Optional.of(refused + " DM(s) ended because Twitter refuses"
                     + " DMs to the recipient (latest: " + first.to() + ", code " + e.errorCode()
@@ -166,12 +163,12 @@ public final class OutboxSender {
     /** Sets the outbox's health warning from its bounds; returns whether it changed. */
     private boolean warnAboutBounds() {
         List<String> over = new ArrayList<>();
-        int size = store.outboxSize();
+        int size = outbox.size();
         if (size >= bounds.size()) {
             over.add("the outbox holds " + size + " DMs (outbox-warn-size " + bounds.size()
                     + ")");
         }
-        store.oldestQueuedAt()
+        outbox.oldestQueuedAt()
                 .filter(at -> !at.plus(bounds.age()).isAfter(clock.instant()))
                 .ifPresent(at -> over.add("the oldest DM has waited since " + at
                         + " (outbox-warn-age " + bounds.age() + ")"));
@@ -181,7 +178,7 @@ public final class OutboxSender {
 
     private void retryLater(OutboxEntry entry) {
         Instant next = clock.instant().plus(backoff.delayAfter(entry.attempts() + 1));
-        store.updateOutbox(entry.failedOnce(next));
+        outbox.update(entry.failedOnce(next));
     }
 
     private static Instant later(Instant a, Instant b) {

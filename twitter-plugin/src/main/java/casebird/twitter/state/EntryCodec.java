@@ -1,5 +1,7 @@
 package casebird.twitter.state;
 
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.time.Instant;
 
 /** Writes an {@link OutboxEntry} as one tab-separated line, escaping tabs and line breaks. */

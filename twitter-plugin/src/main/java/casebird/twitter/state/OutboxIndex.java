@@ -1,5 +1,6 @@
 package casebird.twitter.state;
 
+import casebird.twitter.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -14,7 +14,6 @@ import org.h2.mvstore.MVMap;
 final class StoreFormat {
 
     static final int CURRENT = 2;
-    static final String KEY = "format";
 
     private StoreFormat() {}
 
@@ -24,9 +23,9 @@ final class StoreFormat {
      * @throws StateFormatException when the file is newer than this plugin or unreadable
      */
     static void upgrade(MVMap<String, String> meta, String file) {
-        String declared = meta.get(KEY);
+        String declared = meta.get(MetaKeys.FORMAT);
         if (declared == null) {
-            meta.put(KEY, Integer.toString(CURRENT));
+            meta.put(MetaKeys.FORMAT, Integer.toString(CURRENT));
             return;
         }
         int format = parse(declared, file);
@@ -35,12 +34,12 @@ final class StoreFormat {
                     + " casebird plugin; install that version again (its data is kept as is)");
         }
         if (format < 2) {
-            String position = meta.get(StateStore.POSITION);
+            String position = meta.get(MetaKeys.POSITION);
             if (position != null) {
-                meta.put(StateStore.FLOOR, position);
+                meta.put(MetaKeys.FLOOR, position);
             }
         }
-        meta.put(KEY, Integer.toString(CURRENT));
+        meta.put(MetaKeys.FORMAT, Integer.toString(CURRENT));
     }
 
     private static int parse(String declared, String file) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.crm.CaseNote;
 import casebird.api.crm.CaseStatus;
+import casebird.twitter.outbox.DmText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,6 +3,7 @@ package casebird.twitter.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.outbox.DmText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
+import casebird.api.PluginHealth;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetSpentException;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
+import casebird.twitter.testing.FailingTwitter;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
 import casebird.twitter.testing.MutableClock;
@@ -27,10 +28,11 @@ class CredentialsCheckTest {
     private static final Duration SLOW = Duration.ofMinutes(15);
 
     private final FakeTwitter twitter = new FakeTwitter();
+    private final FailingTwitter failing = new FailingTwitter(twitter);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final List<PluginHealth> reports = new ArrayList<>();
     private final HealthTracker health = new HealthTracker(reports::add, () -> 0, Map::of);
-    private final CredentialsCheck check = new CredentialsCheck(twitter, health,
+    private final CredentialsCheck check = new CredentialsCheck(failing, health,
             new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(1)), SLOW, clock);
 
     private static TwitterApiException rejected() {
@@ -60,8 +62,8 @@ class CredentialsCheckTest {
 
     @Test
     void rejectedCredentialsAreReportedWithTwittersCodeAndRetriedOnlyAtTheSlowRate() {
-        twitter.failNextVerify(rejected());
-        twitter.failNextVerify(rejected());
+        failing.failNextVerify(rejected());
+        failing.failNextVerify(rejected());
 
         check.runIfDue();
         clock.advance(SLOW.minusSeconds(1));
@@ -82,7 +84,7 @@ class CredentialsCheckTest {
 
     @Test
     void unreachableApiIsRetriedWithBackoffNotAtTheSlowRate() {
-        twitter.failNextVerify(unreachable());
+        failing.failNextVerify(unreachable());
 
         check.runIfDue();
         Credentials whileDown = last().credentials();
@@ -97,7 +99,7 @@ class CredentialsCheckTest {
     @Test
     void aCallRefusedElsewhereMakesTheNextRunCheckAgain() {
         check.runIfDue();
-        twitter.failNextVerify(rejected());
+        failing.failNextVerify(rejected());
 
         health.credentials(Credentials.REJECTED, "Twitter rejected the credentials (code 89)");
         check.runIfDue();
@@ -120,7 +122,7 @@ class CredentialsCheckTest {
     @Test
     void aSpentBudgetIsWaitedOutWithOneLogLineInsteadOfAStackTraceEveryTurn() {
         Instant until = clock.instant().plusSeconds(30);
-        twitter.failNextVerify(new BudgetSpentException(Endpoint.VERIFY_CREDENTIALS, until));
+        failing.failNextVerify(new BudgetSpentException(Endpoint.VERIFY_CREDENTIALS, until));
 
         String log = LogCapture.during(() -> {
             for (int second = 0; second <= 30; second++) {

@@ -27,7 +27,7 @@ class AgentDirectoryTest {
     @BeforeEach
     void openStore() {
         store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store);
+        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
     }
 
     @AfterEach

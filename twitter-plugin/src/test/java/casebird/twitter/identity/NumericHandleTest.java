@@ -26,7 +26,7 @@ class NumericHandleTest {
     @BeforeEach
     void openStore() {
         store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store);
+        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class NumericHandleTest {
     @Test
     void aNumberIsLoggedOnlyWhenFirstPinned() {
         directory.beginPoll();
-        directory = new AgentDirectory(crm, "twitter", twitter, store);
+        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
 
         String log = LogCapture.during(() -> directory.beginPoll());
 

@@ -28,7 +28,7 @@ class PinOwnershipTest {
     @BeforeEach
     void openStore() {
         store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store);
+        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
     }
 
     @AfterEach
@@ -87,7 +87,7 @@ class PinOwnershipTest {
 
     @Test
     void pinsOfAnOlderVersionStayWithTheUserAndTheRulesThatNamedThem() {
-        store.pin("alice_t", 11);
+        store.pins().pin("alice_t", 11);
         twitter.account("alice_t", 66);
 
         directory.beginPoll();

@@ -18,8 +18,8 @@ import casebird.twitter.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +44,13 @@ class AuditLogTest {
             return new Handled(command, command instanceof Help ? Outcome.HELP : Outcome.LOGGED,
                     "a reply");
         };
-        poller = new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store), runner,
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
+        poller = new DirectMessagePoller(twitter, store.position(), store.processed(),
+                store.parked(),
+                new AgentDirectory(crm, "twitter", twitter, store.pins()), runner,
+                new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
                 PollerFixture.policy(Duration.ZERO, false),
                 new MutableClock(Instant.parse("2025-01-01T00:00:00Z")),
-                new HealthTracker(h -> { }, store::outboxSize, Map::of));
+                new HealthTracker(h -> { }, store.outbox()::size, Map::of));
         poller.pollOnce();
     }
 

@@ -48,15 +48,15 @@ class CatchUpTest {
     }
 
     private DirectMessagePoller poller(boolean deleteHandled) {
-        return new DirectMessagePoller(twitter, store,
-                new AgentDirectory(crm, "twitter", twitter, store),
+        return new DirectMessagePoller(twitter, store.position(), store.processed(), store.parked(),
+                new AgentDirectory(crm, "twitter", twitter, store.pins()),
                 (login, eventId, text) -> {
                     commands.add(text);
                     return new Handled(CommandParser.parse(text), Outcome.HELP, "did " + text);
                 },
-                new UnlinkedReplyGate(store, Duration.ofHours(24), 50),
+                new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
                 PollerFixture.policy(MARGIN, deleteHandled), clock,
-                new HealthTracker(h -> { }, store::outboxSize, Map::of));
+                new HealthTracker(h -> { }, store.outbox()::size, Map::of));
     }
 
     private void dmsEverySecond(String prefix, int count) {
@@ -119,19 +119,20 @@ class CatchUpTest {
 
         clock.advance(Duration.ofDays(30));
         poller.pollOnce();
-        boolean keptAt30 = store.isProcessed(id);
+        boolean keptAt30 = store.processed().isProcessed(id);
         clock.advance(Duration.ofDays(2));
         poller.pollOnce();
 
         assertTrue(keptAt30);
-        assertFalse(store.isProcessed(id));
+        assertFalse(store.processed().isProcessed(id));
     }
 
     @Test
     void catchUpWorksTheSameWhenHandledDmsAreDeleted() {
         twitter.pageSize(2);
         DirectMessagePoller poller = poller(true);
-        DeletionSweeper sweeper = new DeletionSweeper(store, twitter, Duration.ofMinutes(1), clock);
+        DeletionSweeper sweeper =
+                new DeletionSweeper(store.deletions(), twitter, Duration.ofMinutes(1), clock);
         poller.pollOnce();
         dmsEverySecond("status", 4);
         poller.pollOnce();
@@ -149,6 +150,6 @@ class CatchUpTest {
         assertEquals(List.of(), listedAfterSweep);
         assertEquals(List.of("status 1", "status 2", "status 3", "status 4",
                 "log 1", "log 2", "log 3", "log 4", "log 5"), commands);
-        assertEquals(5, store.deletions(10).size());
+        assertEquals(5, store.deletions().next(10).size());
     }
 }

@@ -36,7 +36,7 @@ class DeliveredEventsTest extends PollerFixture {
         poller.handleDelivered(delivery(e));
 
         assertEquals(List.of("alice|" + e.id() + "|accept 1234"), commands);
-        assertEquals(1, store.outboxSize());
+        assertEquals(1, store.outbox().size());
     }
 
     @Test
@@ -48,7 +48,7 @@ class DeliveredEventsTest extends PollerFixture {
         poller.pollOnce();
 
         assertEquals(1, commands.size());
-        assertEquals(1, store.outboxSize());
+        assertEquals(1, store.outbox().size());
     }
 
     @Test
@@ -77,7 +77,7 @@ class DeliveredEventsTest extends PollerFixture {
 
     @Test
     void anEventAtOrBelowTheInstallFloorIsIgnored() {
-        DmEvent old = new DmEvent(store.floor(), ALICE, FakeTwitter.BOT_ID, "help",
+        DmEvent old = new DmEvent(store.position().floor(), ALICE, FakeTwitter.BOT_ID, "help",
                 clock.instant());
 
         poller.handleDelivered(delivery(old));

@@ -3,7 +3,7 @@ package casebird.twitter.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.state.StateStore;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ class DirectMessagePollerTest extends PollerFixture {
     private static final long MALLORY = 66;
 
     private List<String> replyTexts() {
-        return store.outbox().stream().map(OutboxEntry::text).toList();
+        return store.outbox().entries().stream().map(OutboxEntry::text).toList();
     }
 
     @Test
@@ -25,7 +25,7 @@ class DirectMessagePollerTest extends PollerFixture {
         poller.pollOnce();
 
         assertEquals(List.of(), commands);
-        assertEquals(old, store.position().getAsLong());
+        assertEquals(old, store.position().position().getAsLong());
         assertTrue(health.get(health.size() - 1).lastSuccessfulPoll().isPresent());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
-import casebird.twitter.state.OutboxEntry;
+import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
@@ -47,7 +47,7 @@ class PoisonDmTest extends PollerFixture {
     }
 
     private List<String> replyTexts() {
-        return store.outbox().stream().map(OutboxEntry::text).toList();
+        return store.outbox().entries().stream().map(OutboxEntry::text).toList();
     }
 
     @Test
@@ -71,7 +71,7 @@ class PoisonDmTest extends PollerFixture {
         assertEquals(List.of("alice|" + later + "|status 5"), commands);
         assertEquals(List.of("Your accept command on case 1234 could not be done now:"
                 + " the CRM failed.", "did status 5"), replyTexts());
-        assertTrue(store.isProcessed(poison));
+        assertTrue(store.processed().isProcessed(poison));
         String detail = health.get(health.size() - 1).detail();
         assertTrue(detail.contains("DM " + poison + " (case 1234)"), detail);
     }
@@ -106,7 +106,7 @@ class PoisonDmTest extends PollerFixture {
     @Test
     void aPushedPoisonDmIsParkedWithoutMovingThePosition() {
         poller.pollOnce();
-        long position = store.position().getAsLong();
+        long position = store.position().position().getAsLong();
         long poison = twitter.dmToBot(ALICE, "accept 1234");
         DmEvent pushed = twitter.listEvents(Optional.empty()).events().get(0);
 
@@ -118,8 +118,8 @@ class PoisonDmTest extends PollerFixture {
 
         assertEquals(poison, pushed.id());
         assertEquals(ATTEMPTS, poisonAttempts.size());
-        assertTrue(store.isProcessed(poison));
-        assertEquals(position, store.position().getAsLong());
-        assertEquals(1, store.outboxSize());
+        assertTrue(store.processed().isProcessed(poison));
+        assertEquals(position, store.position().position().getAsLong());
+        assertEquals(1, store.outbox().size());
     }
 }

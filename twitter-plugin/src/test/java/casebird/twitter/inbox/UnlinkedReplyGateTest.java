@@ -26,7 +26,7 @@ class UnlinkedReplyGateTest {
     @BeforeEach
     void openStore() {
         store = StateStore.open(dir);
-        gate = new UnlinkedReplyGate(store, Duration.ofHours(24), 3);
+        gate = new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 3);
     }
 
     @AfterEach
@@ -56,7 +56,8 @@ class UnlinkedReplyGateTest {
         store.close();
         store = StateStore.open(dir);
 
-        assertFalse(new UnlinkedReplyGate(store, Duration.ofHours(24), 3).admit(66, MORNING));
+        assertFalse(new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 3)
+                .admit(66, MORNING));
     }
 
     @Test
@@ -65,8 +66,8 @@ class UnlinkedReplyGateTest {
 
         gate.admit(77, MORNING.plus(Duration.ofHours(25)));
 
-        assertEquals(Optional.empty(), store.lastUnlinkedReply(66));
+        assertEquals(Optional.empty(), store.unlinkedTally().lastReply(66));
         assertEquals(Optional.of(MORNING.plus(Duration.ofHours(25))),
-                store.lastUnlinkedReply(77));
+                store.unlinkedTally().lastReply(77));
     }
 }

@@ -11,8 +11,8 @@ import casebird.api.rule.RuleEvent;
 import casebird.api.rule.ValidationProblem;
 import casebird.twitter.PluginRuntime;
 import casebird.twitter.PluginRuntimes;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
@@ -43,7 +43,8 @@ class SendTwitterDmActionTest {
         context = HostContext.of(crm, Map.of(), dir, clock, "1.0.0", h -> { });
         store = StateStore.open(dir);
         action.setHostContext(context);
-        PluginRuntimes.register(context, new PluginRuntime(store, clock, wakeUps::incrementAndGet));
+        PluginRuntimes.register(context,
+                new PluginRuntime(store.outbox(), clock, wakeUps::incrementAndGet));
     }
 
     @AfterEach
@@ -63,7 +64,7 @@ class SendTwitterDmActionTest {
     }
 
     private List<String> queued() {
-        return store.outbox().stream().map(e -> e.to() + ": " + e.text()).toList();
+        return store.outbox().entries().stream().map(e -> e.to() + ": " + e.text()).toList();
     }
 
     @Test
@@ -91,7 +92,7 @@ class SendTwitterDmActionTest {
 
         assertEquals(List.of(Recipient.login("bob"), Recipient.login("alice"),
                 Recipient.screenName("boss_t")),
-                store.outbox().stream().map(OutboxEntry::to).toList());
+                store.outbox().entries().stream().map(OutboxEntry::to).toList());
     }
 
     @Test
@@ -102,7 +103,7 @@ class SendTwitterDmActionTest {
         action.execute(accepted("ev1", "alice"), settings);
         action.execute(accepted("ev2", "alice"), settings);
 
-        assertEquals(2, store.outboxSize());
+        assertEquals(2, store.outbox().size());
     }
 
     @Test
@@ -110,7 +111,7 @@ class SendTwitterDmActionTest {
         action.execute(accepted("ev1", "alice"),
                 Map.of("to", "bob", "template", "{case.title}".repeat(1000)));
 
-        assertEquals(10_000, store.outbox().get(0).text().length());
+        assertEquals(10_000, store.outbox().entries().get(0).text().length());
     }
 
     @Test

@@ -2,8 +2,6 @@ package casebird.twitter.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

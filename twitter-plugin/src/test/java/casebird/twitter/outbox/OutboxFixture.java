@@ -7,9 +7,8 @@ import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import casebird.twitter.state.StateStore;
+import casebird.twitter.testing.FailingTwitter;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
@@ -39,6 +38,7 @@ abstract class OutboxFixture {
 
     @TempDir Path dir;
     final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE).account("bob_t", BOB);
+    final FailingTwitter failing = new FailingTwitter(twitter);
     final FakeCrm crm = new FakeCrm().user("alice", "@alice_t").user("bob", "@bob_t")
             .user("carol", null);
     final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
@@ -54,9 +54,9 @@ abstract class OutboxFixture {
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                 Duration.ofSeconds(1), backoff);
-        sender = new OutboxSender(store, new BudgetedTwitter(twitter, budget),
-                new AgentDirectory(crm, "twitter", twitter, store), backoff, clock,
-                new HealthTracker(health::add, store::outboxSize, Map::of), budget,
+        sender = new OutboxSender(store.outbox(), new BudgetedTwitter(failing, budget),
+                new AgentDirectory(crm, "twitter", twitter, store.pins()), backoff, clock,
+                new HealthTracker(health::add, store.outbox()::size, Map::of), budget,
                 new OutboxBounds(WARN_AGE, WARN_SIZE));
     }
 
@@ -67,7 +67,7 @@ abstract class OutboxFixture {
 
     void queue(Recipient to, String text, boolean reply) {
         OutboxEntry entry = OutboxEntry.queued(to, text, reply, clock.instant());
-        store.appendNotices("event-" + text, List.of(entry));
+        store.outbox().appendNotices("event-" + text, List.of(entry));
     }
 
     static TwitterApiException failure(int status, int code, OptionalLong reset) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.client.Endpoint;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,16 +22,16 @@ class OutboxSenderTest extends OutboxFixture {
         assertEquals(2, sender.sendDue());
 
         assertEquals(List.of("reply", "notice"), twitter.textsTo(ALICE));
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
     }
 
     @Test
     void aTransientFailureIsRetriedAfterABackoffNoSooner() {
         queue(Recipient.login("alice"), "notice", false);
-        twitter.failNextSend(failure(503, -1, OptionalLong.empty()));
+        failing.failNextSend(failure(503, -1, OptionalLong.empty()));
 
         sender.sendDue();
-        OutboxEntry retried = store.outbox().get(0);
+        OutboxEntry retried = store.outbox().entries().get(0);
         Instant due = retried.notBefore().isAfter(budget.readyAt(Endpoint.DM_SEND))
                 ? retried.notBefore() : budget.readyAt(Endpoint.DM_SEND);
         Duration wait = Duration.between(clock.instant(), due);
@@ -65,13 +63,13 @@ class OutboxSenderTest extends OutboxFixture {
     @Test
     void aRecipientTwitterRefusesIsDroppedNotRetried() {
         queue(Recipient.login("alice"), "notice", false);
-        twitter.failNextSend(failure(403, 349, OptionalLong.empty()));
+        failing.failNextSend(failure(403, 349, OptionalLong.empty()));
 
         sender.sendDue();
         clock.advance(Duration.ofHours(1));
         sender.sendDue();
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.sent());
     }
 
@@ -79,7 +77,7 @@ class OutboxSenderTest extends OutboxFixture {
     void aRateLimitPausesSendingUntilTheResetHeaderPlusTheMargin() {
         queue(Recipient.login("alice"), "notice", false);
         long reset = clock.instant().plusSeconds(60).getEpochSecond();
-        twitter.failNextSend(failure(429, 88, OptionalLong.of(reset)));
+        failing.failNextSend(failure(429, 88, OptionalLong.of(reset)));
 
         sender.sendDue();
         clock.advance(Duration.ofSeconds(60));
@@ -97,7 +95,7 @@ class OutboxSenderTest extends OutboxFixture {
 
         sender.sendDue();
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.sent());
     }
 }

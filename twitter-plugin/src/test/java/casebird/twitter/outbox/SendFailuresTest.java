@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.Recipient;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,11 +26,11 @@ class SendFailuresTest extends OutboxFixture {
     void aRefusalAboutTheRecipientEndsThatDmCountedInHealthAndOthersGo(int status, int code) {
         queue(Recipient.login("bob"), "notice to bob", false);
         queue(Recipient.login("alice"), "notice to alice", false);
-        twitter.failNextSend(failure(status, code, OptionalLong.empty()));
+        failing.failNextSend(failure(status, code, OptionalLong.empty()));
 
         sendEveryMinute(3);
 
-        assertEquals(0, store.outboxSize());
+        assertEquals(0, store.outbox().size());
         assertEquals(List.of(), twitter.textsTo(BOB));
         assertEquals(List.of("notice to alice"), twitter.textsTo(ALICE));
         assertTrue(lastDetail().contains("1 DM(s) ended because Twitter refuses DMs to the"
@@ -44,7 +43,7 @@ class SendFailuresTest extends OutboxFixture {
     void anErrorAboutTheBotOrTwitterNeverDropsANoticeAndHealthSaysSo(int status, int code) {
         queue(Recipient.login("alice"), "notice", false);
         for (int i = 0; i < 3; i++) {
-            twitter.failNextSend(failure(status, code, OptionalLong.empty()));
+            failing.failNextSend(failure(status, code, OptionalLong.empty()));
         }
 
         sender.sendDue();
@@ -62,26 +61,26 @@ class SendFailuresTest extends OutboxFixture {
         for (int i = 0; i <= WARN_SIZE; i++) {
             queue(Recipient.login("alice"), "notice " + i, false);
         }
-        twitter.failNextSend(failure(503, 130, OptionalLong.empty()));
+        failing.failNextSend(failure(503, 130, OptionalLong.empty()));
 
         sender.sendDue();
 
         assertTrue(lastDetail().contains("the outbox holds " + (WARN_SIZE + 1)
                 + " DMs (outbox-warn-size " + WARN_SIZE + ")"), lastDetail());
-        assertEquals(WARN_SIZE + 1, store.outboxSize());
+        assertEquals(WARN_SIZE + 1, store.outbox().size());
     }
 
     @Test
     void healthWarnsWhenADmWaitsLongerThanTheAgeBound() {
         queue(Recipient.login("alice"), "notice", false);
         for (int i = 0; i < 30; i++) {
-            twitter.failNextSend(failure(503, 130, OptionalLong.empty()));
+            failing.failNextSend(failure(503, 130, OptionalLong.empty()));
         }
 
         sendEveryMinute(61);
 
         assertTrue(lastDetail().contains("the oldest DM has waited since"
                 + " 2025-01-01T00:00:00Z (outbox-warn-age PT1H)"), lastDetail());
-        assertEquals(1, store.outboxSize());
+        assertEquals(1, store.outbox().size());
     }
 }

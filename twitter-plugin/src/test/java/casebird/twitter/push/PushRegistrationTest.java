@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.api.web.WebRoute;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.health.HealthTracker;
+import casebird.twitter.testing.FailingTwitter;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.MutableClock;
 import java.net.URI;
@@ -24,6 +25,7 @@ class PushRegistrationTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final FakeTwitter twitter = new FakeTwitter(clock);
+    private final FailingTwitter failing = new FailingTwitter(twitter);
     private final PushMonitor monitor = new PushMonitor(Duration.ofMinutes(65),
             Duration.ofMinutes(1), RETRY, clock, new HealthTracker(h -> { }, () -> 0, Map::of));
     private final WebRoute route = new WebRoute() {
@@ -37,7 +39,7 @@ class PushRegistrationTest {
         }
     };
     private final PushRegistration registration =
-            new PushRegistration(twitter, "prod", route, monitor, RETRY, clock);
+            new PushRegistration(failing, "prod", route, monitor, RETRY, clock);
 
     @Test
     void registersTheRoutesUrlOnceAndPushIsActive() {
@@ -50,7 +52,7 @@ class PushRegistrationTest {
 
     @Test
     void aFailedRegistrationIsRetriedAfterTheRetryInterval() {
-        twitter.failNextWebhook(new TwitterApiException("webhooks failed: CRC", 400, 214,
+        failing.failNextWebhook(new TwitterApiException("webhooks failed: CRC", 400, 214,
                 OptionalLong.empty(), null));
         registration.runIfDue();
         clock.advance(RETRY.minusSeconds(1));

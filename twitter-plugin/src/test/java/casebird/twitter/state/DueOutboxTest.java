@@ -2,6 +2,8 @@ package casebird.twitter.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +32,9 @@ class DueOutboxTest {
     }
 
     private OutboxEntry queue(String text, boolean reply, Instant at) {
-        store.appendNotices("event-" + text,
+        store.outbox().appendNotices("event-" + text,
                 List.of(OutboxEntry.queued(Recipient.login("alice"), text, reply, at)));
-        return store.outbox().get(store.outbox().size() - 1);
+        return store.outbox().entries().get(store.outbox().size() - 1);
     }
 
     private static List<String> texts(List<OutboxEntry> entries) {
@@ -44,34 +46,34 @@ class DueOutboxTest {
         queue("notice now", false, NOW);
         OutboxEntry later = queue("notice later", false, NOW);
         queue("reply now", true, NOW);
-        store.updateOutbox(later.failedOnce(NOW.plusSeconds(30)));
+        store.outbox().update(later.failedOnce(NOW.plusSeconds(30)));
 
-        assertEquals(List.of("reply now", "notice now"), texts(store.dueOutbox(NOW)));
+        assertEquals(List.of("reply now", "notice now"), texts(store.outbox().due(NOW)));
         assertEquals(List.of("reply now", "notice now", "notice later"),
-                texts(store.dueOutbox(NOW.plusSeconds(30))));
+                texts(store.outbox().due(NOW.plusSeconds(30))));
     }
 
     @Test
     void theNextDueTimesOfRepliesAndNoticesComeApart() {
         OutboxEntry notice = queue("notice", false, NOW);
-        store.updateOutbox(notice.failedOnce(NOW.plusSeconds(30)));
+        store.outbox().update(notice.failedOnce(NOW.plusSeconds(30)));
         OutboxEntry reply = queue("reply", true, NOW);
 
-        assertEquals(Optional.of(NOW), store.nextDue(true));
-        assertEquals(Optional.of(NOW.plusSeconds(30)), store.nextDue(false));
-        store.removeFromOutbox(List.of(reply.id()));
-        assertEquals(Optional.empty(), store.nextDue(true));
-        assertEquals(List.of(), store.dueOutbox(NOW));
+        assertEquals(Optional.of(NOW), store.outbox().nextDue(true));
+        assertEquals(Optional.of(NOW.plusSeconds(30)), store.outbox().nextDue(false));
+        store.outbox().remove(List.of(reply.id()));
+        assertEquals(Optional.empty(), store.outbox().nextDue(true));
+        assertEquals(List.of(), store.outbox().due(NOW));
     }
 
     @Test
     void theOldestEntryKeepsTheTimeItWasQueuedThroughRetries() {
         OutboxEntry first = queue("first", false, NOW);
         queue("second", false, NOW.plus(Duration.ofMinutes(5)));
-        store.updateOutbox(first.failedOnce(NOW.plus(Duration.ofMinutes(10))));
+        store.outbox().update(first.failedOnce(NOW.plus(Duration.ofMinutes(10))));
 
-        assertEquals(Optional.of(NOW), store.oldestQueuedAt());
-        store.removeFromOutbox(List.of(first.id()));
-        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(5))), store.oldestQueuedAt());
+        assertEquals(Optional.of(NOW), store.outbox().oldestQueuedAt());
+        store.outbox().remove(List.of(first.id()));
+        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(5))), store.outbox().oldestQueuedAt());
     }
 }

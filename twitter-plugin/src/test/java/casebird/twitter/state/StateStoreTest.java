@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +51,10 @@ class StateStoreTest {
                 Map.of(1L, "LOGIN\talice\tfalse\t0\t0\tNew case 1"));
 
         try (StateStore store = StateStore.open(dir)) {
-            assertEquals(42, store.position().getAsLong());
-            assertEquals(42, store.floor());
+            assertEquals(42, store.position().position().getAsLong());
+            assertEquals(42, store.position().floor());
             assertEquals(List.of("New case 1"),
-                    store.outbox().stream().map(OutboxEntry::text).toList());
+                    store.outbox().entries().stream().map(OutboxEntry::text).toList());
         }
         assertEquals(Integer.toString(StoreFormat.CURRENT), rawMeta().get("format"));
     }
@@ -66,8 +68,8 @@ class StateStoreTest {
 
         try (StateStore store = StateStore.open(dir)) {
             assertEquals(List.of("due now"),
-                    store.dueOutbox(NOW).stream().map(OutboxEntry::text).toList());
-            assertEquals(Optional.of(NOW), store.oldestQueuedAt());
+                    store.outbox().due(NOW).stream().map(OutboxEntry::text).toList());
+            assertEquals(Optional.of(NOW), store.outbox().oldestQueuedAt());
         }
     }
 
@@ -106,25 +108,25 @@ class StateStoreTest {
         try (StateStore store = StateStore.open(dir)) {
             OutboxEntry reply = OutboxEntry.queued(Recipient.twitterId(11), "done", true, NOW);
 
-            store.completeEvent(7, NOW, Optional.of(reply), true);
-            store.completeEvent(7, NOW, Optional.of(reply), true);
+            store.processed().complete(7, NOW, Optional.of(reply), true);
+            store.processed().complete(7, NOW, Optional.of(reply), true);
 
-            assertEquals(1, store.outboxSize());
-            assertEquals(List.of(7L), store.deletions(10));
+            assertEquals(1, store.outbox().size());
+            assertEquals(List.of(7L), store.deletions().next(10));
         }
     }
 
     @Test
     void withSyncEveryCommitIsStillReadBackAfterReopening() {
         try (StateStore store = StateStore.open(dir, true)) {
-            store.startAt(5);
-            store.completeEvent(9, NOW, Optional.empty(), false);
+            store.position().startAt(5);
+            store.processed().complete(9, NOW, Optional.empty(), false);
         }
 
         try (StateStore store = StateStore.open(dir, true)) {
-            assertEquals(9, store.position().getAsLong());
-            assertEquals(5, store.floor());
-            assertTrue(store.isProcessed(9));
+            assertEquals(9, store.position().position().getAsLong());
+            assertEquals(5, store.position().floor());
+            assertTrue(store.processed().isProcessed(9));
         }
     }
 
@@ -132,10 +134,10 @@ class StateStoreTest {
     private static void churn(StateStore store, int notices) {
         String text = "x".repeat(1_000);
         for (int i = 0; i < notices; i++) {
-            store.appendNotices("event-" + i, List.of(
+            store.outbox().appendNotices("event-" + i, List.of(
                     OutboxEntry.queued(Recipient.login("alice"), text, false, NOW)));
         }
-        store.outbox().forEach(e -> store.removeFromOutbox(List.of(e.id())));
+        store.outbox().entries().forEach(e -> store.outbox().remove(List.of(e.id())));
     }
 
     private long fileSize() throws IOException {
@@ -160,12 +162,12 @@ class StateStoreTest {
             long churned = fileSize();
 
             store.compact(Duration.ofSeconds(10));
-            store.appendNotices("after", List.of(
+            store.outbox().appendNotices("after", List.of(
                     OutboxEntry.queued(Recipient.login("bob"), "still works", false, NOW)));
 
             assertTrue(fileSize() < churned / 4, churned + " bytes before, " + fileSize());
             assertEquals(List.of("still works"),
-                    store.outbox().stream().map(OutboxEntry::text).toList());
+                    store.outbox().entries().stream().map(OutboxEntry::text).toList());
         }
     }
 
@@ -185,31 +187,31 @@ class StateStoreTest {
     @Test
     void removingADigestsEntriesIsOneCommit() {
         try (StateStore store = StateStore.open(dir)) {
-            store.appendNotices("e", List.of(
+            store.outbox().appendNotices("e", List.of(
                     OutboxEntry.queued(Recipient.login("alice"), "one", false, NOW),
                     OutboxEntry.queued(Recipient.login("alice"), "two", false, NOW),
                     OutboxEntry.queued(Recipient.login("alice"), "three", false, NOW)));
             long before = store.version();
 
-            store.removeFromOutbox(store.outbox().stream().map(OutboxEntry::id).toList());
+            store.outbox().remove(store.outbox().entries().stream().map(OutboxEntry::id).toList());
 
             assertEquals(before + 1, store.version());
-            assertEquals(0, store.outboxSize());
+            assertEquals(0, store.outbox().size());
         }
     }
 
     @Test
     void unlinkedRepliesBeforeTheCutoffAreForgotten() {
         try (StateStore store = StateStore.open(dir)) {
-            store.recordUnlinkedReply(1, NOW.minus(Duration.ofDays(2)),
+            store.unlinkedTally().record(1, NOW.minus(Duration.ofDays(2)),
                     LocalDate.of(2024, 12, 30));
-            store.recordUnlinkedReply(2, NOW, LocalDate.of(2025, 1, 1));
+            store.unlinkedTally().record(2, NOW, LocalDate.of(2025, 1, 1));
 
-            store.forgetUnlinkedBefore(NOW.minus(Duration.ofDays(1)));
+            store.unlinkedTally().forgetBefore(NOW.minus(Duration.ofDays(1)));
 
-            assertEquals(Optional.empty(), store.lastUnlinkedReply(1));
-            assertEquals(Optional.of(NOW), store.lastUnlinkedReply(2));
-            assertEquals(1, store.unlinkedRepliesOn(LocalDate.of(2025, 1, 1)));
+            assertEquals(Optional.empty(), store.unlinkedTally().lastReply(1));
+            assertEquals(Optional.of(NOW), store.unlinkedTally().lastReply(2));
+            assertEquals(1, store.unlinkedTally().repliesOn(LocalDate.of(2025, 1, 1)));
         }
     }
 }

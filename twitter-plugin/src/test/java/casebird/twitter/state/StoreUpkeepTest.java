@@ -3,6 +3,8 @@ package casebird.twitter.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import casebird.twitter.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +25,10 @@ class StoreUpkeepTest {
     /** Queues and removes notices of 1,000 characters, one commit each, as sends do. */
     private static void churn(StateStore store) {
         for (int i = 0; i < 1_000; i++) {
-            store.appendNotices("event-" + i, List.of(OutboxEntry.queued(
+            store.outbox().appendNotices("event-" + i, List.of(OutboxEntry.queued(
                     Recipient.login("alice"), "x".repeat(1_000), false, NOW)));
         }
-        store.outbox().forEach(e -> store.removeFromOutbox(List.of(e.id())));
+        store.outbox().entries().forEach(e -> store.outbox().remove(List.of(e.id())));
     }
 
     private long fileSize() throws IOException {

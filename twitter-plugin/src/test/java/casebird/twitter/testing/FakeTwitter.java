@@ -10,11 +10,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,28 +21,27 @@ import java.util.Optional;
 
 /**
  * A working in-memory Twitter: accounts, a DM event list served newest first in pages
- * with cursors, sends recorded (and added to the list as Twitter does), scripted failures.
+ * with cursors, sends recorded (and added to the list as Twitter does); {@link
+ * FailingTwitter} adds scripted failures.
  */
 public final class FakeTwitter implements TwitterPort {
 
-    /** A DM the bot sent. */
-    public record Sent(long recipientId, String text) {}
+    /** A DM the bot sent, and when. */
+    public record Sent(long recipientId, String text, Instant at) {}
 
     public static final long BOT_ID = 1000;
 
     private final Map<String, Long> accounts = new HashMap<>();
     private final List<DmEvent> events = new ArrayList<>();
-    private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
-    private final Deque<RuntimeException> verifyFailures = new ArrayDeque<>();
     private int verifyCalls;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Optional<String>> listCalls = new ArrayList<>();
     private final List<Collection<String>> lookups = new ArrayList<>();
     private final List<Collection<Long>> idLookups = new ArrayList<>();
-    private final Deque<TwitterApiException> webhookFailures = new ArrayDeque<>();
     private final List<URI> webhooks = new ArrayList<>();
     private final Clock clock;
     private int pageSize = 50;
+    private boolean cursorsById;
     private long nextEventId = 5000;
 
     /** A fake whose events are all created at the epoch. */
@@ -64,6 +61,16 @@ public final class FakeTwitter implements TwitterPort {
 
     public synchronized FakeTwitter pageSize(int size) {
         pageSize = size;
+        return this;
+    }
+
+    /**
+     * Makes each cursor name the last event listed, as Twitter's do, so DMs arriving between
+     * two pages shift nothing; by default a cursor is an offset into the list, which tests
+     * read more easily.
+     */
+    public synchronized FakeTwitter cursorsById() {
+        cursorsById = true;
         return this;
     }
 
@@ -87,21 +94,6 @@ public final class FakeTwitter implements TwitterPort {
     /** The ids of the events the bot still sees. */
     public synchronized List<Long> listedIds() {
         return events.stream().map(DmEvent::id).toList();
-    }
-
-    /** The next send fails with this exception. */
-    public synchronized void failNextSend(TwitterApiException e) {
-        sendFailures.add(e);
-    }
-
-    /** The next verify_credentials call fails with this exception. */
-    public synchronized void failNextVerify(RuntimeException e) {
-        verifyFailures.add(e);
-    }
-
-    /** The next webhook registration fails with this exception. */
-    public synchronized void failNextWebhook(TwitterApiException e) {
-        webhookFailures.add(e);
     }
 
     /** The URLs registered as webhooks, in order. */
@@ -132,9 +124,6 @@ public final class FakeTwitter implements TwitterPort {
     @Override
     public synchronized BotAccount verifyCredentials() {
         verifyCalls++;
-        if (!verifyFailures.isEmpty()) {
-            throw verifyFailures.poll();
-        }
         return new BotAccount(BOT_ID, "casebird");
     }
 
@@ -143,19 +132,30 @@ public final class FakeTwitter implements TwitterPort {
         listCalls.add(cursor);
         List<DmEvent> newestFirst = events.stream()
                 .sorted(Comparator.comparingLong(DmEvent::id).reversed()).toList();
-        int from = cursor.map(Integer::parseInt).orElse(0);
+        int from = cursor.map(c -> offset(newestFirst, c)).orElse(0);
         int to = Math.min(newestFirst.size(), from + pageSize);
         Optional<String> next = to < newestFirst.size()
-                ? Optional.of(Integer.toString(to)) : Optional.empty();
+                ? Optional.of(cursorsById ? Long.toString(newestFirst.get(to - 1).id())
+                        : Integer.toString(to))
+                : Optional.empty();
         return new EventPage(newestFirst.subList(from, to), next);
+    }
+
+    private int offset(List<DmEvent> newestFirst, String cursor) {
+        if (!cursorsById) {
+            return Integer.parseInt(cursor);
+        }
+        long below = Long.parseLong(cursor);
+        int i = 0;
+        while (i < newestFirst.size() && newestFirst.get(i).id() >= below) {
+            i++;
+        }
+        return i;
     }
 
     @Override
     public synchronized SentMessage send(long recipientId, String text) {
-        if (!sendFailures.isEmpty()) {
-            throw sendFailures.poll();
-        }
-        sent.add(new Sent(recipientId, text));
+        sent.add(new Sent(recipientId, text, clock.instant()));
         long id = nextEventId++;
         events.add(new DmEvent(id, BOT_ID, recipientId, text, clock.instant()));
         return new SentMessage(id, recipientId);
@@ -198,9 +198,6 @@ public final class FakeTwitter implements TwitterPort {
 
     @Override
     public synchronized void registerWebhook(String env, URI url) {
-        if (!webhookFailures.isEmpty()) {
-            throw webhookFailures.poll();
-        }
         webhooks.add(url);
     }
 }

@@ -2,7 +2,22 @@ package casebird.twitter.budget.sim;
 
 import casebird.twitter.PluginAssembly;
 import casebird.twitter.WorkCycle;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
+import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
+import casebird.twitter.config.PluginSettings;
+import casebird.twitter.health.HealthTracker;
+import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.inbox.DeletionSweeper;
+import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.inbox.InboxPolicy;
+import casebird.twitter.inbox.UnlinkedReplyGate;
+import casebird.twitter.outbox.Outbox;
+import casebird.twitter.outbox.OutboxBounds;
+import casebird.twitter.outbox.OutboxSender;
+import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
@@ -88,18 +103,18 @@ public final class BudgetSimulator {
         SimTwitter sim = new SimTwitter(clock, assembly.budget(), trace.faults(), webhook);
         FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
-            SimAgents agents = new SimAgents(clock, run, store);
+            SimAgents agents = new SimAgents(clock, run, store.outbox());
             PluginAssembly.Parts parts =
                     assembly.parts(sim, store, crm, agents::execute, h -> { });
             // With push on, reads slow to the reconciliation interval all day: Twitter's
             // hourly CRC checks keep push counted as working even while deliveries drop.
             WorkCycle cycle = assembly.cycle(parts,
                     push.on() ? Optional.of(() -> true) : Optional.empty());
-            loop(cycle, sim, store, agents, delivery -> {
+            loop(cycle, sim, store.outbox(), agents, delivery -> {
                 parts.poller().handleDelivered(delivery);
                 parts.sender().sendDue();
             });
-            run.delivered(sim.sent);
+            run.delivered(sim.sent());
         } finally {
             deleteTree(dir);
         }
@@ -111,7 +126,7 @@ public final class BudgetSimulator {
      * delivery handed to the plugin as its route does, or the work cycle's next turn) and
      * runs it, until the day is over and the plugin has caught up.
      */
-    private void loop(WorkCycle cycle, SimTwitter sim, StateStore store, SimAgents agents,
+    private void loop(WorkCycle cycle, SimTwitter sim, Outbox outbox, SimAgents agents,
             Consumer<Delivery> plugin) {
         List<Trace.Action> actions = trace.actions();
         Instant end = Trace.DAY.plus(Duration.ofDays(1));
@@ -119,7 +134,7 @@ public final class BudgetSimulator {
         Instant cycleAt = clock.instant();
         while (true) {
             Instant actionAt = next < actions.size() ? actions.get(next).at() : Instant.MAX;
-            boolean idle = next == actions.size() && store.outboxSize() == 0
+            boolean idle = next == actions.size() && outbox.size() == 0
                     && run.executions.size() == run.commands && webhook.idle();
             Instant now = clock.instant();
             if ((idle && !now.isBefore(end)) || now.isAfter(end.plus(DRAIN))) {

@@ -3,9 +3,9 @@ package casebird.twitter.budget.sim;
 import casebird.twitter.command.CommandParser;
 import casebird.twitter.command.Handled;
 import casebird.twitter.command.Outcome;
-import casebird.twitter.state.OutboxEntry;
-import casebird.twitter.state.Recipient;
-import casebird.twitter.state.StateStore;
+import casebird.twitter.outbox.Outbox;
+import casebird.twitter.outbox.OutboxEntry;
+import casebird.twitter.outbox.Recipient;
 import casebird.twitter.testing.FakeCrm;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ final class SimAgents {
 
     private final Clock clock;
     private final SimRun run;
-    private final StateStore store;
+    private final Outbox outbox;
     private long noticeSeq;
 
-    SimAgents(Clock clock, SimRun run, StateStore store) {
+    SimAgents(Clock clock, SimRun run, Outbox outbox) {
         this.clock = clock;
         this.run = run;
-        this.store = store;
+        this.outbox = outbox;
     }
 
     /** A CRM knowing every agent, with their Twitter ids in the field {@code twitter}. */
@@ -77,7 +77,7 @@ final class SimAgents {
             run.noticeQueuedAt.put(SimRun.tag(tagged), clock.instant());
             entries.add(OutboxEntry.queued(r, tagged, false, clock.instant()));
         }
-        store.appendNotices(ruleEventId, entries);
+        outbox.appendNotices(ruleEventId, entries);
     }
 
     private static long agentId(int agent) {

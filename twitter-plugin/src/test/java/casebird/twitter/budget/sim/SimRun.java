@@ -2,6 +2,7 @@ package casebird.twitter.budget.sim;
 
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.Endpoint;
+import casebird.twitter.testing.FakeTwitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ final class SimRun {
     }
 
     /** Reads the notices out of every DM the bot sent. */
-    void delivered(List<DmEvent> sent) {
-        for (DmEvent dm : sent) {
+    void delivered(List<FakeTwitter.Sent> sent) {
+        for (FakeTwitter.Sent dm : sent) {
             String[] lines = dm.text().split("\n");
             for (String line : lines) {
                 Instant queued = noticeQueuedAt.get(tag(line));
@@ -49,7 +50,7 @@ final class SimRun {
                 }
                 noticesDelivered++;
                 noticesJoined += lines.length > 1 ? 1 : 0;
-                Duration delay = Duration.between(queued, dm.createdAt());
+                Duration delay = Duration.between(queued, dm.at());
                 longestNoticeDelay = delay.compareTo(longestNoticeDelay) > 0
                         ? delay : longestNoticeDelay;
             }

@@ -1,4 +1,4 @@
-package casebird.twitter.state;
+package casebird.twitter.outbox;
 
 import java.time.Instant;
 
@@ -25,7 +25,8 @@ public record OutboxEntry(
         return new OutboxEntry(id, to, text, reply, attempts + 1, next);
     }
 
-    OutboxEntry withId(long newId) {
+    /** This entry under the id the store assigned it. */
+    public OutboxEntry withId(long newId) {
         return new OutboxEntry(newId, to, text, reply, attempts, notBefore);
     }
 }

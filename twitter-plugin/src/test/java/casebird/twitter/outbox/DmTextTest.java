@@ -1,4 +1,4 @@
-package casebird.twitter.command;
+package casebird.twitter.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package casebird.twitter.state;
+package casebird.twitter.outbox;
 
 import java.util.Locale;
 
