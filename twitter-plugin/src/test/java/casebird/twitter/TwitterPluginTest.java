@@ -14,13 +14,17 @@ import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TwitterPluginTest {
+
+    private final Set<Thread> threadsBefore = new HashSet<>();
 
     @TempDir Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
@@ -42,9 +46,11 @@ class TwitterPluginTest {
         return new RuleEvent("ev7", RuleEvent.Type.CASE_DISPATCHED, Instant.EPOCH, kase, "bob");
     }
 
-    private static long casebirdThreads() {
+    /** The plugin's threads alive now that were not alive before this test (others' tests). */
+    private long casebirdThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("casebird-")).count();
+                .filter(t -> t.getName().startsWith("casebird-"))
+                .filter(t -> !threadsBefore.contains(t)).count();
     }
 
     @Test
@@ -68,6 +74,7 @@ class TwitterPluginTest {
 
     @Test
     void theActionWorksOnlyWhileThePluginRunsAndThePluginRestarts() throws Exception {
+        threadsBefore.addAll(Thread.getAllStackTraces().keySet());
         HostContext context = context(unreachableTwitter());
         TwitterPlugin plugin = new TwitterPlugin();
         plugin.setHostContext(context);
