@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * Calls left per endpoint, learned from every answer's {@code x-rate-limit-*} headers and
  * counted locally between answers; before the first answer it assumes the API's published
  * limits ({@link ApiLimits}), and it counts a limit no header reports (v2's sends a day)
- * locally throughout. An endpoint is ready when its window has calls left and it is not backing off
+ * locally throughout; with a {@link SpendMeter}, an endpoint whose call the day's spend cap
+ * cannot pay for waits for the next UTC day. An endpoint is ready when its window has calls left and it is not backing off
  * after a 429 (until the reset plus a margin) or after transient failures (exponential
  * backoff with full jitter). Thread-safe; all time comes from the injected clock.
  */
@@ -32,12 +34,14 @@ public final class ApiBudget {
     private final Duration margin;
     private final Backoff backoff;
     private final ApiLimits limits;
+    private final Optional<SpendMeter> spend;
     private final Map<Endpoint, State> states = new EnumMap<>(Endpoint.class);
 
     /** Creates a budget assuming v1.1's limits. */
     public ApiBudget(Clock clock, Duration rateWindow, Duration sendWindow, Duration margin,
             Backoff backoff) {
-        this(clock, rateWindow, sendWindow, margin, backoff, ApiLimits.v1_1());
+        this(clock, rateWindow, sendWindow, margin, backoff, ApiLimits.v1_1(),
+                Optional.empty());
     }
 
     /**
@@ -48,15 +52,17 @@ public final class ApiBudget {
      * @param margin how long after a window's reset a spent endpoint waits (clock skew)
      * @param backoff the delays after transient failures
      * @param limits the API's published limits, assumed until headers say otherwise
+     * @param spend the pay-per-use meter whose daily cap calls wait for, if any
      */
     public ApiBudget(Clock clock, Duration rateWindow, Duration sendWindow, Duration margin,
-            Backoff backoff, ApiLimits limits) {
+            Backoff backoff, ApiLimits limits, Optional<SpendMeter> spend) {
         this.clock = clock;
         this.rateWindow = rateWindow;
         this.sendWindow = sendWindow;
         this.margin = margin;
         this.backoff = backoff;
         this.limits = limits;
+        this.spend = spend;
     }
 
     /**
@@ -98,6 +104,9 @@ public final class ApiBudget {
         Instant ready = s.window.remaining() > 0 ? now : s.window.reset().plus(margin);
         if (s.daily != null && s.daily.remaining() == 0) {
             ready = max(ready, s.daily.reset().plus(margin));
+        }
+        if (spend.isPresent()) {
+            ready = max(ready, spend.get().readyAt(endpoint));
         }
         return max(max(ready, s.blockedUntil), now);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import casebird.twitter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class V2LimitsTest {
     private final ApiBudget budget = new ApiBudget(clock, Duration.ofMinutes(15),
             Duration.ofHours(24), MARGIN,
             new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(3)),
-            ApiLimits.v2());
+            ApiLimits.v2(), Optional.empty());
 
     @Test
     void fifteenSendsGoPerWindowAndTheSixteenthWaitsForTheNextWindow() {
@@ -61,7 +62,7 @@ class V2LimitsTest {
     void v1LimitsKeepTwittersThousandSendsADay() {
         ApiBudget v1 = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                 MARGIN, new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5),
-                        new Random(3)), ApiLimits.v1_1());
+                        new Random(3)), ApiLimits.v1_1(), Optional.empty());
 
         assertEquals(1000, v1.window(Endpoint.DM_SEND).remaining());
         assertEquals(Duration.ofHours(24), v1.windowLength(Endpoint.DM_SEND));
