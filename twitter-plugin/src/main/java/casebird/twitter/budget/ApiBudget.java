@@ -15,9 +15,9 @@ import java.util.TreeMap;
  * counted locally between answers; before the first answer it assumes the API's published
  * limits ({@link ApiLimits}), and it counts a limit no header reports (v2's sends a day)
  * locally throughout; with a {@link SpendMeter}, an endpoint whose call the day's spend cap
- * cannot pay for waits for the next UTC day. An endpoint is ready when its window has calls left and it is not backing off
- * after a 429 (until the reset plus a margin) or after transient failures (exponential
- * backoff with full jitter). Thread-safe; all time comes from the injected clock.
+ * cannot pay for waits for the next UTC day. An endpoint is ready when its window has calls
+ * left and it is not backing off after a 429 (until the reset plus a margin) or after
+ * transient failures (exponential backoff with full jitter). Thread-safe; all time comes from the injected clock.
  */
 public final class ApiBudget {
 
