@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * locally throughout; with a {@link SpendMeter}, an endpoint whose call the day's spend cap
  * cannot pay for waits for the next UTC day. An endpoint is ready when its window has calls
  * left and it is not backing off after a 429 (until the reset plus a margin) or after
- * transient failures (exponential backoff with full jitter). Thread-safe; all time comes from the injected clock.
+ * transient failures (exponential backoff with full jitter). Thread-safe; all time comes
+ * from the injected clock.
  */
 public final class ApiBudget {
 
