@@ -7,19 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
  * Calls left per endpoint, learned from every answer's {@code x-rate-limit-*} headers and
- * counted locally between answers; before the first answer it assumes Twitter's published
- * limits. An endpoint is ready when its window has calls left and it is not backing off
- * after a 429 (until the reset plus a margin) or after transient failures (exponential
- * backoff with full jitter). Thread-safe; all time comes from the injected clock.
+ * counted locally between answers; before the first answer it assumes the API's published
+ * limits ({@link ApiLimits}), and it counts a limit no header reports (v2's sends a day)
+ * locally throughout; with a {@link SpendMeter}, an endpoint whose call the day's spend cap
+ * cannot pay for waits for the next UTC day. An endpoint is ready when its window has calls
+ * left and it is not backing off after a 429 (until the reset plus a margin) or after
+ * transient failures (exponential backoff with full jitter). Thread-safe; all time comes
+ * from the injected clock.
  */
 public final class ApiBudget {
 
     private static final class State {
         RateWindow window;
+        RateWindow daily;
         int failures;
         Instant blockedUntil = Instant.MIN;
     }
@@ -29,7 +35,16 @@ public final class ApiBudget {
     private final Duration sendWindow;
     private final Duration margin;
     private final Backoff backoff;
+    private final ApiLimits limits;
+    private final Optional<SpendMeter> spend;
     private final Map<Endpoint, State> states = new EnumMap<>(Endpoint.class);
+
+    /** Creates a budget assuming v1.1's limits. */
+    public ApiBudget(Clock clock, Duration rateWindow, Duration sendWindow, Duration margin,
+            Backoff backoff) {
+        this(clock, rateWindow, sendWindow, margin, backoff, ApiLimits.v1_1(),
+                Optional.empty());
+    }
 
     /**
      * Creates a budget.
@@ -38,38 +53,50 @@ public final class ApiBudget {
      * @param sendWindow the window of the sending endpoint (24 h)
      * @param margin how long after a window's reset a spent endpoint waits (clock skew)
      * @param backoff the delays after transient failures
+     * @param limits the API's published limits, assumed until headers say otherwise
+     * @param spend the pay-per-use meter whose daily cap calls wait for, if any
      */
     public ApiBudget(Clock clock, Duration rateWindow, Duration sendWindow, Duration margin,
-            Backoff backoff) {
+            Backoff backoff, ApiLimits limits, Optional<SpendMeter> spend) {
         this.clock = clock;
         this.rateWindow = rateWindow;
         this.sendWindow = sendWindow;
         this.margin = margin;
         this.backoff = backoff;
+        this.limits = limits;
+        this.spend = spend;
     }
 
-    /** The endpoint's current window, renewed when its reset has passed. */
+    /**
+     * The endpoint's current window, renewed when its reset has passed; its calls left are
+     * at most what the endpoint's locally counted long window leaves.
+     */
     public synchronized RateWindow window(Endpoint endpoint) {
-        return state(endpoint).window;
+        State s = state(endpoint);
+        return s.daily == null || s.daily.remaining() >= s.window.remaining() ? s.window
+                : new RateWindow(s.window.limit(), s.daily.remaining(), s.window.reset());
     }
 
     /** The calls left in each endpoint's current window, by endpoint path, for health. */
     public synchronized Map<String, Integer> left() {
         Map<String, Integer> left = new TreeMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            left.put(endpoint.path(), state(endpoint).window.remaining());
+            left.put(endpoint.path(), window(endpoint).remaining());
         }
         return left;
     }
 
     /** How long a window of that endpoint lasts, as configured. */
     public Duration windowLength(Endpoint endpoint) {
-        return endpoint.sendWindow() ? sendWindow : rateWindow;
+        return limits.of(endpoint).sendWindow() ? sendWindow : rateWindow;
     }
 
     /** When the endpoint's current window ends, plus the margin for clock skew. */
     public synchronized Instant renewedAt(Endpoint endpoint) {
-        return state(endpoint).window.reset().plus(margin);
+        State s = state(endpoint);
+        Instant renewed = s.window.reset().plus(margin);
+        return s.daily == null || s.daily.remaining() > 0 ? renewed
+                : max(renewed, s.daily.reset().plus(margin));
     }
 
     /** The earliest time a call to the endpoint may go: now when it is ready. */
@@ -77,6 +104,12 @@ public final class ApiBudget {
         Instant now = clock.instant();
         State s = state(endpoint);
         Instant ready = s.window.remaining() > 0 ? now : s.window.reset().plus(margin);
+        if (s.daily != null && s.daily.remaining() == 0) {
+            ready = max(ready, s.daily.reset().plus(margin));
+        }
+        if (spend.isPresent()) {
+            ready = max(ready, spend.get().readyAt(endpoint));
+        }
         return max(max(ready, s.blockedUntil), now);
     }
 
@@ -92,6 +125,7 @@ public final class ApiBudget {
         }
         State s = state(endpoint);
         s.window = s.window.spend();
+        s.daily = s.daily == null ? null : s.daily.spend();
     }
 
     /** Records an answer's rate-limit headers: they overrule the local count. */
@@ -138,8 +172,12 @@ public final class ApiBudget {
         Instant now = clock.instant();
         State s = states.computeIfAbsent(endpoint, e -> new State());
         if (s.window == null || !now.isBefore(s.window.reset())) {
-            int limit = s.window == null ? endpoint.defaultLimit() : s.window.limit();
+            int limit = s.window == null ? limits.of(endpoint).calls() : s.window.limit();
             s.window = new RateWindow(limit, limit, now.plus(windowLength(endpoint)));
+        }
+        OptionalInt daily = limits.of(endpoint).perSendWindow();
+        if (daily.isPresent() && (s.daily == null || !now.isBefore(s.daily.reset()))) {
+            s.daily = new RateWindow(daily.getAsInt(), daily.getAsInt(), now.plus(sendWindow));
         }
         return s;
     }

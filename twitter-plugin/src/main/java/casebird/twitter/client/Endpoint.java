@@ -1,39 +1,25 @@
 package casebird.twitter.client;
 
 /**
- * The Twitter endpoints the plugin calls, each with Twitter's published limit, which the
- * budget assumes until the first answer's {@code x-rate-limit-*} headers say otherwise.
+ * The Twitter endpoints the plugin calls; their published limits, per API, are in
+ * the budget's {@code ApiLimits}.
  */
 public enum Endpoint {
-    DM_LIST("direct_messages/events/list", 15, false),
-    DM_SEND("direct_messages/events/new", 1000, true),
-    DM_DESTROY("direct_messages/events/destroy", 15, false),
-    USERS_LOOKUP("users/lookup", 900, false),
-    VERIFY_CREDENTIALS("account/verify_credentials", 75, false),
-    WEBHOOKS("account_activity/all/webhooks", 15, false);
+    DM_LIST("direct_messages/events/list"),
+    DM_SEND("direct_messages/events/new"),
+    DM_DESTROY("direct_messages/events/destroy"),
+    USERS_LOOKUP("users/lookup"),
+    VERIFY_CREDENTIALS("account/verify_credentials"),
+    WEBHOOKS("account_activity/all/webhooks");
 
     private final String path;
-    private final int defaultLimit;
-    private final boolean sendWindow;
 
-    Endpoint(String path, int defaultLimit, boolean sendWindow) {
+    Endpoint(String path) {
         this.path = path;
-        this.defaultLimit = defaultLimit;
-        this.sendWindow = sendWindow;
     }
 
     /** The endpoint's path under the v1.1 base URL, as logs name it. */
     public String path() {
         return path;
-    }
-
-    /** Twitter's published limit per window, assumed until an answer's headers say more. */
-    public int defaultLimit() {
-        return defaultLimit;
-    }
-
-    /** Whether the endpoint's window is the long sending one (24 h) rather than 15 min. */
-    public boolean sendWindow() {
-        return sendWindow;
     }
 }

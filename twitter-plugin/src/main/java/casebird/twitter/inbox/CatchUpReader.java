@@ -18,7 +18,9 @@ import java.util.function.Predicate;
  * look-back margin, or the list (Twitter keeps 30 days) ends; there is no page cap, so
  * catch-up after any downtime is complete. When the list budget runs out between pages,
  * the next read for the same position resumes at the page it stopped before, so a
- * catch-up longer than one window's budget still ends.
+ * catch-up longer than one window's budget still ends. Its first page asks for about as
+ * many events as the last read went through, later pages for as many as X gives
+ * ({@link EventPageSize}).
  */
 final class CatchUpReader {
 
@@ -29,6 +31,7 @@ final class CatchUpReader {
     private final TwitterPort twitter;
     private final Duration lookBack;
     private Partial partial;
+    private int examinedLastRead = EventPageSize.MOST;
 
     CatchUpReader(TwitterPort twitter, Duration lookBack) {
         this.twitter = twitter;
@@ -53,19 +56,23 @@ final class CatchUpReader {
         Instant anchor = resume ? partial.anchor() : null;
         Optional<String> cursor = resume ? partial.cursor() : Optional.empty();
         partial = null;
+        int examined = 0;
         while (true) {
             EventPage page;
             try {
-                page = twitter.listEvents(cursor);
+                page = twitter.listEvents(cursor, cursor.isEmpty()
+                        ? EventPageSize.firstPage(examinedLastRead) : EventPageSize.MOST);
             } catch (BudgetSpentException | TwitterApiException e) {
                 partial = cursor.isEmpty() ? null : new Partial(position, events, anchor, cursor);
                 throw e;
             }
             for (DmEvent e : page.events()) {
+                examined++;
                 if (e.id() <= position && anchor == null) {
                     anchor = e.createdAt();
                 }
                 if (anchor != null && !e.createdAt().isAfter(anchor.minus(lookBack))) {
+                    examinedLastRead = examined;
                     return events;
                 }
                 if (e.id() > position || !settled.test(e)) {
@@ -73,6 +80,7 @@ final class CatchUpReader {
                 }
             }
             if (page.events().isEmpty() || page.nextCursor().isEmpty()) {
+                examinedLastRead = examined;
                 return events;
             }
             cursor = page.nextCursor();

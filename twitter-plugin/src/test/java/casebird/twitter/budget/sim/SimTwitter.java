@@ -1,6 +1,7 @@
 package casebird.twitter.budget.sim;
 
 import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.ApiLimits;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.Endpoint;
@@ -31,6 +32,7 @@ import java.util.OptionalLong;
 final class SimTwitter implements TwitterPort {
 
     static final long BOT = FakeTwitter.BOT_ID;
+    private static final ApiLimits LIMITS = ApiLimits.v1_1();
     private static final int FREE_REPLIES = 5;
 
     private record Window(Instant reset, int used) {}
@@ -127,7 +129,7 @@ final class SimTwitter implements TwitterPort {
     private void call(Endpoint endpoint, boolean counts) {
         calls.merge(endpoint, 1, Integer::sum);
         Window w = window(endpoint);
-        int limit = endpoint.defaultLimit();
+        int limit = LIMITS.calls(endpoint);
         Optional<Faults.Kind> fault = faults.next(clock.instant());
         if (fault.isPresent()) {
             injected++;
@@ -147,7 +149,7 @@ final class SimTwitter implements TwitterPort {
         Instant now = clock.instant();
         Window w = windows.get(endpoint);
         if (w == null || !now.isBefore(w.reset())) {
-            Duration length = endpoint.sendWindow() ? Duration.ofDays(1) : Duration.ofMinutes(15);
+            Duration length = LIMITS.sendWindow(endpoint) ? Duration.ofDays(1) : Duration.ofMinutes(15);
             w = new Window(Instant.ofEpochSecond(now.plus(length).getEpochSecond()), 0);
             windows.put(endpoint, w);
         }
