@@ -9,6 +9,7 @@ import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.TwitterAccount;
 import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
+import casebird.harness.twitter.v2.OAuth2Grants;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,8 @@ final class StepExecutor {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
             fault(f);
+        } else if (step instanceof Step.TokenFault f) {
+            tokenFault(f);
         } else if (step instanceof Step.CrmFault f) {
             world.crmFaults().add(f.caseId(), f.times());
         } else if (step instanceof Step.Restart) {
@@ -89,17 +92,26 @@ final class StepExecutor {
         } else if (step instanceof Step.User u) {
             addUser(u);
         } else if (step instanceof Step.TwitterAccount t) {
-            if (t.id().isPresent()) {
-                world.twitter().createAccount(t.screenName(), t.id().getAsLong());
-            } else {
-                world.twitter().createAccount(t.screenName());
-            }
+            addTwitterAccount(t);
+        } else if (step instanceof Step.Api a) {
+            world.useApi(a.version());
+        } else if (step instanceof Step.Auth a) {
+            world.useAuth(a.scheme());
         } else if (step instanceof Step.Queue q) {
             world.crm().addQueue(q.name());
         } else if (step instanceof Step.Limit l) {
             limit(l);
         } else if (step instanceof Step.DeliveryPush) {
             world.enablePush();
+        }
+    }
+
+    private void addTwitterAccount(Step.TwitterAccount t) {
+        TwitterAccount account = t.id().isPresent()
+                ? world.twitter().createAccount(t.screenName(), t.id().getAsLong())
+                : world.twitter().createAccount(t.screenName());
+        if (t.refusesDms()) {
+            world.twitter().refuseDms(account.id());
         }
     }
 
@@ -189,6 +201,20 @@ final class StepExecutor {
                 f.delay() == null ? Duration.ZERO : f.delay(), f.times(), OptionalLong.empty());
         world.twitter().addFault(f.to().isPresent()
                 ? fault.to(world.account(f.to().get()).id()) : fault);
+    }
+
+    private void tokenFault(Step.TokenFault f) throws StepFailure {
+        if (world.apiChoice().auth() != AuthScheme.OAUTH2) {
+            throw new StepFailure("'fault token' acts on OAuth 2.0 tokens: it needs 'api v2'"
+                    + " with 'auth oauth2', not " + world.apiChoice().api().word() + " with "
+                    + world.apiChoice().auth().word());
+        }
+        OAuth2Grants grants = world.twitter().v2().oauth2().grants();
+        if (f.kind() == Step.TokenFaultKind.EXPIRE) {
+            grants.expireAccess(world.bot().id());
+        } else {
+            grants.revokeAll(world.bot().id());
+        }
     }
 
     private static WebhookFault webhookFault(Step.Fault f) throws StepFailure {

@@ -4,16 +4,20 @@ import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.CrmFaults;
+import casebird.harness.host.FenceableRoute;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
+import casebird.harness.twitter.OAuth2Authorizer;
 import casebird.harness.twitter.RecordedCall;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +60,14 @@ public final class World implements AutoCloseable {
     private PluginInstance plugin;
     private boolean crashing;
     private boolean push;
+    private ApiVersion api;
+    private Optional<AuthScheme> auth = Optional.empty();
+    private String refreshToken;
 
-    private World(Path pluginZip, Path root, boolean durable) throws IOException {
+    private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
+            throws IOException {
         this.pluginZip = pluginZip;
+        this.api = defaultApi;
         this.root = root;
         this.ownsRoot = !durable;
         List<RuleEvent> replayed = new ArrayList<>();
@@ -77,7 +86,13 @@ public final class World implements AutoCloseable {
 
     /** A new world whose state lives in memory and a temporary folder removed on close. */
     public static World create(Path pluginZip) throws IOException {
-        return new World(pluginZip, Files.createTempDirectory("casebird-world"), false);
+        return create(pluginZip, ApiVersion.DEFAULT);
+    }
+
+    /** As {@link #create(Path)}, speaking {@code defaultApi} unless an {@code api} names one. */
+    public static World create(Path pluginZip, ApiVersion defaultApi) throws IOException {
+        return new World(pluginZip, Files.createTempDirectory("casebird-world"), false,
+                defaultApi);
     }
 
     /**
@@ -87,7 +102,7 @@ public final class World implements AutoCloseable {
      * starts.
      */
     public static World open(Path pluginZip, Path folder) throws IOException {
-        return new World(pluginZip, Files.createDirectories(folder), true);
+        return new World(pluginZip, Files.createDirectories(folder), true, ApiVersion.DEFAULT);
     }
 
     /** Whether this world already had a bot, i.e. it was built before (in its folder). */
@@ -152,13 +167,27 @@ public final class World implements AutoCloseable {
     }
 
     /**
+     * The bot's OAuth 2.0 refresh token, as an admin pastes it into the settings: the first
+     * call authorizes the app as the bot over HTTP; later instances get the same seed.
+     */
+    private synchronized String botRefreshToken() {
+        if (refreshToken == null) {
+            try {
+                refreshToken = new OAuth2Authorizer(twitter.v2(), new SecureRandom())
+                        .refreshToken(bot());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the fake refused to authorize the bot", e);
+            }
+        }
+        return refreshToken;
+    }
+
+    /**
      * Makes the plugin take DMs by push: it is configured with an Account Activity
      * environment, registers its webhook with the fake API, and each start waits for that.
      */
     public void enablePush() {
-        if (started()) {
-            throw new IllegalStateException("'delivery push' must come before the plugin starts");
-        }
+        requireNotStarted("delivery push");
         push = true;
     }
 
@@ -167,14 +196,46 @@ public final class World implements AutoCloseable {
         return List.copyOf(handedOut);
     }
 
-    /** The plugin's settings: a bot token, the fake's URL, timings scaled by 1/60. */
-    Map<String, String> pluginSettings(TwitterAccount botToken) {
+    /** Makes the plugin and the fake speak this API (before the plugin starts). */
+    public void useApi(ApiVersion version) {
+        requireNotStarted("api");
+        api = version;
+    }
+
+    /** Makes the plugin authenticate this way (before the plugin starts). */
+    public void useAuth(AuthScheme scheme) {
+        requireNotStarted("auth");
+        auth = Optional.of(scheme);
+    }
+
+    /**
+     * The API and authentication the plugin uses: as chosen, else the API's default auth.
+     *
+     * @throws IllegalStateException for a pair that cannot work (OAuth 2.0 under v1.1)
+     */
+    public ApiChoice apiChoice() {
+        return new ApiChoice(api, auth.orElse(AuthScheme.defaultFor(api)));
+    }
+
+    private void requireNotStarted(String statement) {
+        if (started()) {
+            throw new IllegalStateException("'" + statement + "' must come before the plugin"
+                    + " starts");
+        }
+    }
+
+    /**
+     * The plugin's settings: the API and credentials for the bot reached through the
+     * instance's route, timings scaled by 1/60.
+     */
+    Map<String, String> pluginSettings(FenceableRoute route) {
+        ApiChoice choice = apiChoice();
+        if (push && choice.api() == ApiVersion.V2) {
+            throw new IllegalStateException("'delivery push' needs 'api v1.1' until push"
+                    + " moves to v2");
+        }
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("consumer-key", twitter.consumerKey());
-        settings.put("consumer-secret", twitter.consumerSecret());
-        settings.put("access-token", botToken.accessToken());
-        settings.put("access-token-secret", botToken.accessTokenSecret());
-        settings.put("api-base-url", twitter.baseUrl().toString());
+        choice.putSettings(settings, twitter, bot(), this::botRefreshToken, route::rebase);
         settings.put("handle-field", HANDLE_FIELD);
         settings.put("poll-interval", "1s");
         settings.put("retry-base", "100ms");
@@ -207,7 +268,7 @@ public final class World implements AutoCloseable {
         int callsBefore = twitter.calls().size();
         int webhooksBefore = twitter.webhookSubscriptionRequests();
         PluginInstance started = PluginInstance.start(pluginZip,
-                root.resolve(state.dataFolder()), this, bot(), clock);
+                root.resolve(state.dataFolder()), this, clock);
         synchronized (pluginChange) {
             plugin = started;
             crashing = false;
