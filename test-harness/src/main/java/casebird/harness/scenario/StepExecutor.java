@@ -9,7 +9,6 @@ import casebird.harness.twitter.FakeTwitterClient;
 import casebird.harness.twitter.TwitterAccount;
 import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
-import casebird.harness.twitter.v2.OAuth2Grants;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +64,7 @@ final class StepExecutor {
         } else if (step instanceof Step.Fault f) {
             fault(f);
         } else if (step instanceof Step.TokenFault f) {
-            tokenFault(f);
+            world.faultToken(f.kind());
         } else if (step instanceof Step.CrmFault f) {
             world.crmFaults().add(f.caseId(), f.times());
         } else if (step instanceof Step.Restart) {
@@ -201,20 +200,6 @@ final class StepExecutor {
                 f.delay() == null ? Duration.ZERO : f.delay(), f.times(), OptionalLong.empty());
         world.twitter().addFault(f.to().isPresent()
                 ? fault.to(world.account(f.to().get()).id()) : fault);
-    }
-
-    private void tokenFault(Step.TokenFault f) throws StepFailure {
-        if (world.apiChoice().auth() != AuthScheme.OAUTH2) {
-            throw new StepFailure("'fault token' acts on OAuth 2.0 tokens: it needs 'api v2'"
-                    + " with 'auth oauth2', not " + world.apiChoice().api().word() + " with "
-                    + world.apiChoice().auth().word());
-        }
-        OAuth2Grants grants = world.twitter().v2().oauth2().grants();
-        if (f.kind() == Step.TokenFaultKind.EXPIRE) {
-            grants.expireAccess(world.bot().id());
-        } else {
-            grants.revokeAll(world.bot().id());
-        }
     }
 
     private static WebhookFault webhookFault(Step.Fault f) throws StepFailure {

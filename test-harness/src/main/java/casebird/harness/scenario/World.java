@@ -10,11 +10,9 @@ import casebird.harness.host.RuleRejectedException;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
-import casebird.harness.twitter.OAuth2Authorizer;
 import casebird.harness.twitter.RecordedCall;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,6 +46,7 @@ public final class World implements AutoCloseable {
     private final Path root;
     private final boolean ownsRoot;
     private final WorldState state;
+    private final ApiConnection connection;
     private final FakeTwitterApi twitter;
     private final InMemoryCrm crm;
     private final CrmFaults crmFaults = new CrmFaults();
@@ -60,14 +59,10 @@ public final class World implements AutoCloseable {
     private PluginInstance plugin;
     private boolean crashing;
     private boolean push;
-    private ApiVersion api;
-    private Optional<AuthScheme> auth = Optional.empty();
-    private String refreshToken;
 
     private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
             throws IOException {
         this.pluginZip = pluginZip;
-        this.api = defaultApi;
         this.root = root;
         this.ownsRoot = !durable;
         List<RuleEvent> replayed = new ArrayList<>();
@@ -75,6 +70,7 @@ public final class World implements AutoCloseable {
                 : FakeTwitterApi.start(clock);
         this.crm = durable ? InMemoryCrm.open(clock, root.resolve("crm.jsonl"), replayed::add)
                 : new InMemoryCrm(clock);
+        this.connection = new ApiConnection(twitter, defaultApi, new SecureRandom());
         this.state = durable ? WorldState.open(root.resolve("world.jsonl"))
                 : WorldState.inMemory();
         this.rules = new RuleManager(this::actions);
@@ -167,22 +163,6 @@ public final class World implements AutoCloseable {
     }
 
     /**
-     * The bot's OAuth 2.0 refresh token, as an admin pastes it into the settings: the first
-     * call authorizes the app as the bot over HTTP; later instances get the same seed.
-     */
-    private synchronized String botRefreshToken() {
-        if (refreshToken == null) {
-            try {
-                refreshToken = new OAuth2Authorizer(twitter.v2(), new SecureRandom())
-                        .refreshToken(bot());
-            } catch (IOException e) {
-                throw new UncheckedIOException("the fake refused to authorize the bot", e);
-            }
-        }
-        return refreshToken;
-    }
-
-    /**
      * Makes the plugin take DMs by push: it is configured with an Account Activity
      * environment, registers its webhook with the fake API, and each start waits for that.
      */
@@ -199,13 +179,13 @@ public final class World implements AutoCloseable {
     /** Makes the plugin and the fake speak this API (before the plugin starts). */
     public void useApi(ApiVersion version) {
         requireNotStarted("api");
-        api = version;
+        connection.useApi(version);
     }
 
     /** Makes the plugin authenticate this way (before the plugin starts). */
     public void useAuth(AuthScheme scheme) {
         requireNotStarted("auth");
-        auth = Optional.of(scheme);
+        connection.useAuth(scheme);
     }
 
     /**
@@ -214,7 +194,16 @@ public final class World implements AutoCloseable {
      * @throws IllegalStateException for a pair that cannot work (OAuth 2.0 under v1.1)
      */
     public ApiChoice apiChoice() {
-        return new ApiChoice(api, auth.orElse(AuthScheme.defaultFor(api)));
+        return connection.choice();
+    }
+
+    /**
+     * Expires the bot's OAuth 2.0 access tokens at the fake now, or revokes its grants.
+     *
+     * @throws IllegalStateException when the plugin does not use OAuth 2.0
+     */
+    public void faultToken(Step.TokenFaultKind kind) {
+        connection.faultToken(kind, bot());
     }
 
     private void requireNotStarted(String statement) {
@@ -235,7 +224,7 @@ public final class World implements AutoCloseable {
                     + " moves to v2");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        choice.putSettings(settings, twitter, bot(), this::botRefreshToken, route::rebase);
+        connection.putSettings(settings, bot(), route::rebase);
         settings.put("handle-field", HANDLE_FIELD);
         settings.put("poll-interval", "1s");
         settings.put("retry-base", "100ms");
