@@ -50,6 +50,23 @@ final class ApiConnection {
         return new ApiChoice(api, auth.orElse(AuthScheme.defaultFor(api)));
     }
 
+    /** What a world folder keeps of this connection, so that a resumed world keeps it. */
+    synchronized WorldChange.Connection snapshot() {
+        ApiChoice choice = choice();
+        return new WorldChange.Connection(choice.api().word(), choice.auth().word(),
+                refreshToken);
+    }
+
+    /** Takes up a connection a world folder kept: its API, auth and the bot's seed. */
+    synchronized void restore(WorldChange.Connection kept) {
+        api = ApiVersion.fromWord(kept.api()).orElseThrow(() -> new IllegalStateException(
+                "the world folder names an unknown api: " + kept.api()));
+        auth = Optional.of(AuthScheme.fromWord(kept.auth()).orElseThrow(() ->
+                new IllegalStateException("the world folder names an unknown auth: "
+                        + kept.auth())));
+        refreshToken = kept.refreshToken();
+    }
+
     /**
      * Puts the settings that reach the bot: which API and auth (left out for v1.1 until the
      * plugin reads them, since it refuses unknown settings), the credentials, and

@@ -73,6 +73,7 @@ public final class World implements AutoCloseable {
         this.connection = new ApiConnection(twitter, defaultApi, new SecureRandom());
         this.state = durable ? WorldState.open(root.resolve("world.jsonl"))
                 : WorldState.inMemory();
+        state.connection().ifPresent(connection::restore);
         this.rules = new RuleManager(this::actions);
         state.rules().forEach(rules::restoreRule);
         rules.onEventRun(state::recordEventRun);
@@ -98,7 +99,16 @@ public final class World implements AutoCloseable {
      * starts.
      */
     public static World open(Path pluginZip, Path folder) throws IOException {
-        return new World(pluginZip, Files.createDirectories(folder), true, ApiVersion.DEFAULT);
+        return open(pluginZip, folder, ApiVersion.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path, Path)}; a new world speaks {@code defaultApi} unless an
+     * {@code api} names one, a resumed one the API and auth its plugin last started with.
+     */
+    public static World open(Path pluginZip, Path folder, ApiVersion defaultApi)
+            throws IOException {
+        return new World(pluginZip, Files.createDirectories(folder), true, defaultApi);
     }
 
     /** Whether this world already had a bot, i.e. it was built before (in its folder). */
@@ -225,6 +235,7 @@ public final class World implements AutoCloseable {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         connection.putSettings(settings, bot(), route::rebase);
+        state.recordConnection(connection.snapshot());
         settings.put("handle-field", HANDLE_FIELD);
         settings.put("poll-interval", "1s");
         settings.put("retry-base", "100ms");

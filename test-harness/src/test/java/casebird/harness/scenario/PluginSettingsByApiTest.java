@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The settings a world hands its plugin under each API and auth, before any plugin runs. */
 class PluginSettingsByApiTest {
@@ -23,12 +24,14 @@ class PluginSettingsByApiTest {
     private static final Set<String> OAUTH2_KEYS = Set.of("client-id", "client-secret",
             "oauth2-refresh-token");
 
+    private static final Path NO_PLUGIN = Path.of("no-plugin-is-started.zip");
+
     private World world;
     private FenceableRoute route;
 
     @BeforeEach
     void create() throws Exception {
-        world = World.create(Path.of("no-plugin-is-started.zip"), ApiVersion.V1_1);
+        world = World.create(NO_PLUGIN, ApiVersion.V1_1);
         route = FenceableRoute.open(world.twitter().baseUrl());
     }
 
@@ -127,9 +130,28 @@ class PluginSettingsByApiTest {
 
     @Test
     void aWorldWithoutAChoiceSpeaksTheDefaultApi() throws Exception {
-        try (World plain = World.create(Path.of("no-plugin-is-started.zip"))) {
+        try (World plain = World.create(NO_PLUGIN)) {
             assertEquals(ApiVersion.DEFAULT, plain.apiChoice().api());
             assertEquals(AuthScheme.defaultFor(ApiVersion.DEFAULT), plain.apiChoice().auth());
+        }
+    }
+
+    @Test
+    void aResumedWorldKeepsItsApiAuthAndSeed(@TempDir Path folder) throws Exception {
+        String seed;
+        try (World first = World.open(NO_PLUGIN, folder, ApiVersion.V1_1);
+                FenceableRoute firstRoute = FenceableRoute.open(first.twitter().baseUrl())) {
+            first.useApi(ApiVersion.V2);
+            seed = first.pluginSettings(firstRoute).get("oauth2-refresh-token");
+        }
+
+        try (World resumed = World.open(NO_PLUGIN, folder, ApiVersion.V1_1);
+                FenceableRoute again = FenceableRoute.open(resumed.twitter().baseUrl())) {
+            assertEquals(new ApiChoice(ApiVersion.V2, AuthScheme.OAUTH2), resumed.apiChoice());
+            assertEquals(seed, resumed.pluginSettings(again).get("oauth2-refresh-token"));
+            OAuth2Grants grants = resumed.twitter().v2().oauth2().grants();
+            assertEquals(resumed.bot().id(), grants.access(grants.refresh(seed).accessToken())
+                    .orElseThrow().accountId().getAsLong());
         }
     }
 }
