@@ -129,12 +129,15 @@ final class StepExecutor {
         user.queues().forEach(queue -> world.crm().addQueueMember(queue, user.login()));
     }
 
+    /** Sets the limit under both APIs, so it holds whether 'api' comes before it or after. */
     private void limit(Step.Limit limit) throws StepFailure {
         Endpoint endpoint = endpoint(limit.endpoint());
         if (limit.calls().isPresent()) {
             world.twitter().setLimit(endpoint, limit.calls().getAsInt(), limit.window());
+            world.twitter().v2().setLimit(endpoint, limit.calls().getAsInt(), limit.window());
         } else {
             world.twitter().liftLimit(endpoint);
+            world.twitter().v2().liftLimit(endpoint);
         }
     }
 

@@ -11,6 +11,9 @@ import casebird.harness.twitter.v2.CostMeter.Price;
 import casebird.harness.twitter.v2.OAuth2Grants;
 import casebird.harness.twitter.v2.OAuth2Refusal;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -59,6 +62,20 @@ class V2StepsTest {
         assertEquals(new ApiChoice(ApiVersion.V1_1, AuthScheme.OAUTH1), seen.get().apiChoice());
         runner.run(ScenarioParser.parse("c", "auth oauth1"), seen::set);
         assertEquals(new ApiChoice(ApiVersion.V2, AuthScheme.OAUTH1), seen.get().apiChoice());
+    }
+
+    @Test
+    void aLimitHoldsUnderV2WhereverTheApiStatementStands() throws Exception {
+        run("limit dm-list 2/60s\napi v2");
+        String token = world.twitter().v2().oauth2().grants().issue(world.bot().id(), SCOPES)
+                .accessToken();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest list = HttpRequest.newBuilder(world.twitter().v2().baseUrl()
+                .resolve("dm_events")).header("Authorization", "Bearer " + token).build();
+
+        assertEquals(200, http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(429, http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
