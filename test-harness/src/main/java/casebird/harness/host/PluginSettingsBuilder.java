@@ -37,8 +37,16 @@ public final class PluginSettingsBuilder {
 
     /** Adds the handle field and the harness's scaled retry and HTTP timings. */
     public PluginSettingsBuilder withHarnessTimings() {
-        return with("handle-field", HANDLE_FIELD).with("retry-base", "100ms")
-                .with("retry-cap", "5s").with("http-timeout", "5s");
+        putHarnessTimings(settings);
+        return this;
+    }
+
+    /** Puts the handle field and the harness's scaled retry and HTTP timings in {@code into}. */
+    public static void putHarnessTimings(Map<String, String> into) {
+        into.put("handle-field", HANDLE_FIELD);
+        into.put("retry-base", "100ms");
+        into.put("retry-cap", "5s");
+        into.put("http-timeout", "5s");
     }
 
     /** Sets one setting, replacing any earlier value. */

@@ -1,21 +1,34 @@
 package casebird.harness.scenario;
 
-/** A count check such as {@code <= 20}, {@code = 0} or a bare {@code 2}. */
-public record Comparison(String operator, long value) {
+import java.math.BigDecimal;
+
+/** A count or amount check such as {@code <= 20}, {@code = 0}, a bare {@code 2}, {@code < 0.5}. */
+public record Comparison(String operator, BigDecimal value) {
+
+    /** A check against a whole number. */
+    public Comparison(String operator, long value) {
+        this(operator, BigDecimal.valueOf(value));
+    }
 
     /** Whether the actual count passes this check. */
     public boolean test(long actual) {
+        return test(BigDecimal.valueOf(actual));
+    }
+
+    /** Whether the actual amount passes this check (compared by value, not by scale). */
+    public boolean test(BigDecimal actual) {
+        int sign = actual.compareTo(value);
         switch (operator) {
-            case "<=": return actual <= value;
-            case ">=": return actual >= value;
-            case "<": return actual < value;
-            case ">": return actual > value;
-            default: return actual == value;
+            case "<=": return sign <= 0;
+            case ">=": return sign >= 0;
+            case "<": return sign < 0;
+            case ">": return sign > 0;
+            default: return sign == 0;
         }
     }
 
     @Override
     public String toString() {
-        return operator + " " + value;
+        return operator + " " + value.toPlainString();
     }
 }

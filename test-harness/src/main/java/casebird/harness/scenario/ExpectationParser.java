@@ -19,7 +19,7 @@ final class ExpectationParser {
     private ExpectationParser() {}
 
     static Step expectation(int line, TokenCursor in) throws GrammarException {
-        Token what = in.take("dm, no, dms, case, api, invalid or health");
+        Token what = in.take("dm, no, dms, case, api, spend, invalid or health");
         String word = what.quoted() ? "" : what.text().toLowerCase(Locale.ROOT);
         switch (word) {
             case "dm": {
@@ -40,6 +40,10 @@ final class ExpectationParser {
             }
             case "case": return expectCase(line, in);
             case "api": return expectApi(line, in);
+            case "spend": {
+                Comparison dollars = in.amountComparison();
+                return new Step.ExpectSpend(line, dollars, in.within());
+            }
             case "health": return expectHealth(line, in);
             case "invalid": {
                 in.expect("rule");
@@ -49,7 +53,8 @@ final class ExpectationParser {
             }
             default:
                 throw new GrammarException(what.column(), "unknown expectation '" + what.text()
-                        + "'; expected dm, no dm, dms, case, api, invalid rule or health");
+                        + "'; expected dm, no dm, dms, case, api, spend, invalid rule or"
+                        + " health");
         }
     }
 

@@ -5,6 +5,7 @@ import casebird.api.crm.CrmCase;
 import casebird.harness.twitter.DirectMessage;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.TwitterAccount;
+import casebird.harness.twitter.v2.CostMeter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,8 @@ final class Expectations {
             expectCase(e);
         } else if (step instanceof Step.ExpectApi e) {
             expectApi(e);
+        } else if (step instanceof Step.ExpectSpend e) {
+            expectSpend(e);
         } else if (step instanceof Step.ExpectInvalidRule e) {
             ExpectedRejection.check(world, e);
         } else if (step instanceof Step.ExpectHealth e) {
@@ -153,6 +156,17 @@ final class Expectations {
     private static String notes(CrmCase kase) {
         return kase.notes().isEmpty() ? "(none)" : kase.notes().stream()
                 .map(CaseNote::text).map(t -> "\"" + t + "\"").collect(Collectors.joining(", "));
+    }
+
+    /** Checks the fake's cost meter now, or waits up to {@code within} for it to hold. */
+    private void expectSpend(Step.ExpectSpend e) throws StepFailure, InterruptedException {
+        CostMeter meter = world.twitter().v2().costMeter();
+        boolean held = Waiting.until(e.within().orElse(Duration.ZERO),
+                () -> e.dollars().test(meter.spent()));
+        if (!held) {
+            throw new StepFailure("expected spend " + e.dollars() + " dollars but $"
+                    + meter.spent().toPlainString() + " was spent");
+        }
     }
 
     private void expectApi(Step.ExpectApi e) throws StepFailure, InterruptedException {

@@ -1,44 +1,44 @@
 package casebird.harness.scenario;
 
 import casebird.harness.host.FenceableCrm;
+import casebird.harness.host.FenceableRoute;
 import casebird.harness.host.SimulatedHost;
-import casebird.harness.twitter.FakeTwitterApi;
-import casebird.harness.twitter.TwitterAccount;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * One host instance running the plugin, with its own CRM handle and its own access token
- * for the bot, so that a crash can cut it off from both while its threads run on.
+ * One host instance running the plugin, with its own CRM handle and its own network route
+ * to the fake X API, so that a crash can cut it off from both while its threads run on.
  */
 final class PluginInstance implements AutoCloseable {
 
     private final SimulatedHost host;
     private final FenceableCrm crm;
-    private final TwitterAccount botToken;
-    private final FakeTwitterApi twitter;
+    private final FenceableRoute route;
 
-    private PluginInstance(SimulatedHost host, FenceableCrm crm, TwitterAccount botToken,
-            FakeTwitterApi twitter) {
+    private PluginInstance(SimulatedHost host, FenceableCrm crm, FenceableRoute route) {
         this.host = host;
         this.crm = crm;
-        this.botToken = botToken;
-        this.twitter = twitter;
+        this.route = route;
     }
 
     /**
-     * Starts a host on {@code dataRoot} whose plugin acts for the bot with a freshly issued
-     * token; {@code settings} get that token and make the rest of the plugin's settings.
+     * Starts a host on {@code dataRoot} whose plugin reaches the fake through a route of its
+     * own, with the world's settings for the bot.
      */
-    static PluginInstance start(Path pluginZip, Path dataRoot, World world,
-            TwitterAccount bot, Clock clock) {
-        TwitterAccount token = world.twitter().issueToken(bot.id());
+    static PluginInstance start(Path pluginZip, Path dataRoot, World world, Clock clock) {
+        FenceableRoute route = FenceableRoute.open(world.twitter().baseUrl());
         FenceableCrm crm = new FenceableCrm(world.crm(), world.crmFaults());
-        Map<String, String> settings = world.pluginSettings(token);
-        SimulatedHost host = new SimulatedHost(pluginZip.getParent(), dataRoot, crm, settings,
-                clock);
-        PluginInstance instance = new PluginInstance(host, crm, token, world.twitter());
+        SimulatedHost host;
+        try {
+            Map<String, String> settings = world.pluginSettings(route);
+            host = new SimulatedHost(pluginZip.getParent(), dataRoot, crm, settings, clock);
+        } catch (RuntimeException e) {
+            route.close();
+            throw e;
+        }
+        PluginInstance instance = new PluginInstance(host, crm, route);
         try {
             host.start();
         } catch (RuntimeException e) {
@@ -53,17 +53,23 @@ final class PluginInstance implements AutoCloseable {
     }
 
     /**
-     * Cuts the instance off as a kill of its process would: every CRM and Twitter call it
-     * makes from now on fails; its threads keep running until {@link #close()}.
+     * Cuts the instance off as a kill of its process would: every CRM call it makes from now
+     * on fails, and every call to the fake API dies on its route before reaching the fake
+     * (so it can never use, refresh or spend the next instance's tokens); its threads keep
+     * running until {@link #close()}.
      */
     void fence() {
         crm.fence();
-        twitter.revokeToken(botToken.accessToken());
+        route.fence();
     }
 
-    /** Stops and unloads the plugin (whose calls fail if it was fenced). */
+    /** Stops and unloads the plugin (whose calls fail if it was fenced), then its route. */
     @Override
     public void close() {
-        host.close();
+        try {
+            host.close();
+        } finally {
+            route.close();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /** Parses scenario files (SCENARIOS.md) into steps; a file with any error yields none. */
 public final class ScenarioParser {
@@ -58,6 +59,11 @@ public final class ScenarioParser {
             case "twitter": step = twitterAccount(line, in); break;
             case "queue": step = new Step.Queue(line, in.bareWord("a queue name")); break;
             case "limit": step = limit(line, in); break;
+            case "api": step = new Step.Api(line, word(in, "v2 or v1.1", ApiVersion::fromWord));
+                break;
+            case "auth":
+                step = new Step.Auth(line, word(in, "oauth2 or oauth1", AuthScheme::fromWord));
+                break;
             case "delivery": in.expect("push"); step = new Step.DeliveryPush(line); break;
             case "rule": step = rule(line, in); break;
             case "case": step = kase(line, in); break;
@@ -74,9 +80,9 @@ public final class ScenarioParser {
             case "expect": step = ExpectationParser.expectation(line, in); break;
             default:
                 throw new GrammarException(verb.column(), "unknown statement '" + verb.text()
-                        + "'; expected one of bot, user, twitter, queue, limit, delivery, rule,"
-                        + " case, dispatch, accept, dm, deliver, rename, fault, restart, crash,"
-                        + " wait, settle, expect");
+                        + "'; expected one of bot, user, twitter, queue, limit, api, auth,"
+                        + " delivery, rule, case, dispatch, accept, dm, deliver, rename, fault,"
+                        + " restart, crash, wait, settle, expect");
         }
         in.end();
         return step;
@@ -104,15 +110,33 @@ public final class ScenarioParser {
     private static Step twitterAccount(int line, TokenCursor in) throws GrammarException {
         String name = in.screenName();
         OptionalLong id = OptionalLong.empty();
-        if (!in.atEnd()) {
-            Token token = in.take("id=N");
-            if (!token.text().toLowerCase(Locale.ROOT).startsWith("id=")) {
-                throw new GrammarException(token.column(), "expected id=N");
+        boolean refusesDms = false;
+        while (!in.atEnd()) {
+            Token token = in.take("id=N or refuses=dms");
+            String lower = token.text().toLowerCase(Locale.ROOT);
+            if (lower.startsWith("id=")) {
+                id = OptionalLong.of(in.number(
+                        new Token(token.text().substring(3), false, token.column()), "an id"));
+            } else if (lower.equals("refuses=dms")) {
+                refusesDms = true;
+            } else if (lower.equals("refuses=groups")) {
+                throw new GrammarException(token.column(), "refuses=groups needs queue rooms"
+                        + " (group conversations), which are not built yet");
+            } else {
+                throw new GrammarException(token.column(),
+                        "expected id=N or refuses=dms but found '" + token.text() + "'");
             }
-            id = OptionalLong.of(in.number(
-                    new Token(token.text().substring(3), false, token.column()), "an id"));
         }
-        return new Step.TwitterAccount(line, name, id);
+        return new Step.TwitterAccount(line, name, id, refusesDms);
+    }
+
+    /** One keyword out of a closed set, read by {@code lookup}. */
+    private static <T> T word(TokenCursor in, String expected,
+            Function<String, Optional<T>> lookup) throws GrammarException {
+        Token token = in.take(expected);
+        return (token.quoted() ? Optional.<T>empty() : lookup.apply(token.text()))
+                .orElseThrow(() -> new GrammarException(token.column(),
+                        "expected " + expected + " but found '" + token.text() + "'"));
     }
 
     private static Step limit(int line, TokenCursor in) throws GrammarException {
@@ -200,8 +224,15 @@ public final class ScenarioParser {
     }
 
     private static Step fault(int line, TokenCursor in) throws GrammarException {
-        String target = in.bareWord("an endpoint, *, webhook or crm").toLowerCase(Locale.ROOT);
-        return target.equals("crm") ? FaultParser.crmFault(line, in)
-                : FaultParser.fault(line, target, in);
+        String target = in.bareWord("an endpoint, *, webhook, crm or token")
+                .toLowerCase(Locale.ROOT);
+        switch (target) {
+            case "crm": return FaultParser.crmFault(line, in);
+            case "token":
+                return new Step.TokenFault(line, word(in, "expire or revoke", w -> Arrays
+                        .stream(Step.TokenFaultKind.values())
+                        .filter(k -> k.name().equalsIgnoreCase(w)).findFirst()));
+            default: return FaultParser.fault(line, target, in);
+        }
     }
 }

@@ -13,10 +13,18 @@ public final class ScenarioRunner {
 
     private final Path pluginZip;
     private final Reporter reporter;
+    private final ApiVersion defaultApi;
 
+    /** A runner whose worlds speak {@link ApiVersion#DEFAULT} unless a file names an API. */
     public ScenarioRunner(Path pluginZip, Reporter reporter) {
+        this(pluginZip, reporter, ApiVersion.DEFAULT);
+    }
+
+    /** A runner whose worlds speak {@code defaultApi} unless a file names an API. */
+    public ScenarioRunner(Path pluginZip, Reporter reporter, ApiVersion defaultApi) {
         this.pluginZip = pluginZip;
         this.reporter = reporter;
+        this.defaultApi = defaultApi;
     }
 
     /** Runs one scenario in a fresh world; true when every step held. */
@@ -28,7 +36,7 @@ public final class ScenarioRunner {
     public boolean run(Scenario scenario, Consumer<World> onWorld)
             throws IOException, InterruptedException {
         reporter.fileStarted(scenario);
-        try (World world = World.create(pluginZip)) {
+        try (World world = World.create(pluginZip, defaultApi)) {
             onWorld.accept(world);
             StepExecutor steps = new StepExecutor(world, reporter);
             for (Step step : scenario.steps()) {
@@ -52,7 +60,7 @@ public final class ScenarioRunner {
      */
     public World prepare(Scenario scenario, Consumer<World> onWorld)
             throws IOException, InterruptedException {
-        return prepare(World.create(pluginZip), scenario, onWorld);
+        return prepare(World.create(pluginZip, defaultApi), scenario, onWorld);
     }
 
     /**

@@ -35,7 +35,15 @@ public sealed interface Step {
     record User(int line, String login, Optional<String> twitter, List<String> queues)
             implements Setup {}
 
-    record TwitterAccount(int line, String screenName, OptionalLong id) implements Setup {}
+    /** {@code twitter @name [id=N] [refuses=dms]}. */
+    record TwitterAccount(int line, String screenName, OptionalLong id, boolean refusesDms)
+            implements Setup {}
+
+    /** {@code api v2|v1.1}. */
+    record Api(int line, ApiVersion version) implements Setup {}
+
+    /** {@code auth oauth2|oauth1}. */
+    record Auth(int line, AuthScheme scheme) implements Setup {}
 
     record Queue(int line, String name) implements Setup {}
 
@@ -85,6 +93,12 @@ public sealed interface Step {
      */
     record CrmFault(int line, OptionalLong caseId, int times) implements Step {}
 
+    /** {@code fault token expire|revoke}: acts on the bot's OAuth 2.0 tokens at the fake. */
+    record TokenFault(int line, TokenFaultKind kind) implements Step {}
+
+    /** What a token fault does: expire the access tokens, or revoke every grant. */
+    enum TokenFaultKind { EXPIRE, REVOKE }
+
     /** How a faulted call fails. */
     enum FaultKind { STATUS, DELAY, RESET, GARBAGE, DROP, REPEAT }
 
@@ -111,6 +125,10 @@ public sealed interface Step {
     /** {@code expect api ENDPOINT|* [status=N] calls OP N}. */
     record ExpectApi(int line, String endpoint, OptionalInt status, Comparison count,
             Optional<Duration> within) implements Expectation {}
+
+    /** {@code expect spend OP DOLLARS [within D]}: the fake's cost meter. */
+    record ExpectSpend(int line, Comparison dollars, Optional<Duration> within)
+            implements Expectation {}
 
     record ExpectInvalidRule(int line, Rule rule, Pattern message) implements Expectation {}
 

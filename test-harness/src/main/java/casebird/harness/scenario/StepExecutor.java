@@ -63,6 +63,8 @@ final class StepExecutor {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
             fault(f);
+        } else if (step instanceof Step.TokenFault f) {
+            world.faultToken(f.kind());
         } else if (step instanceof Step.CrmFault f) {
             world.crmFaults().add(f.caseId(), f.times());
         } else if (step instanceof Step.Restart) {
@@ -89,17 +91,26 @@ final class StepExecutor {
         } else if (step instanceof Step.User u) {
             addUser(u);
         } else if (step instanceof Step.TwitterAccount t) {
-            if (t.id().isPresent()) {
-                world.twitter().createAccount(t.screenName(), t.id().getAsLong());
-            } else {
-                world.twitter().createAccount(t.screenName());
-            }
+            addTwitterAccount(t);
+        } else if (step instanceof Step.Api a) {
+            world.useApi(a.version());
+        } else if (step instanceof Step.Auth a) {
+            world.useAuth(a.scheme());
         } else if (step instanceof Step.Queue q) {
             world.crm().addQueue(q.name());
         } else if (step instanceof Step.Limit l) {
             limit(l);
         } else if (step instanceof Step.DeliveryPush) {
             world.enablePush();
+        }
+    }
+
+    private void addTwitterAccount(Step.TwitterAccount t) {
+        TwitterAccount account = t.id().isPresent()
+                ? world.twitter().createAccount(t.screenName(), t.id().getAsLong())
+                : world.twitter().createAccount(t.screenName());
+        if (t.refusesDms()) {
+            world.twitter().refuseDms(account.id());
         }
     }
 
@@ -118,12 +129,15 @@ final class StepExecutor {
         user.queues().forEach(queue -> world.crm().addQueueMember(queue, user.login()));
     }
 
+    /** Sets the limit under both APIs, so it holds whether 'api' comes before it or after. */
     private void limit(Step.Limit limit) throws StepFailure {
         Endpoint endpoint = endpoint(limit.endpoint());
         if (limit.calls().isPresent()) {
             world.twitter().setLimit(endpoint, limit.calls().getAsInt(), limit.window());
+            world.twitter().v2().setLimit(endpoint, limit.calls().getAsInt(), limit.window());
         } else {
             world.twitter().liftLimit(endpoint);
+            world.twitter().v2().liftLimit(endpoint);
         }
     }
 

@@ -1,5 +1,6 @@
 package casebird.harness.scenario;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class TokenCursor {
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d+)?");
 
     private final List<Token> tokens;
     private final int endColumn;
@@ -193,12 +195,29 @@ final class TokenCursor {
 
     /** A count check: {@code N}, {@code = N}, {@code <= N}, {@code >= N}, {@code < N}. */
     Comparison comparison() throws GrammarException {
-        Token token = take("a count");
-        String op = "=";
-        if (!token.quoted() && token.text().matches("<=|>=|=|<|>")) {
-            op = token.text();
-            token = take("a count");
+        Operand check = operand("a count");
+        return new Comparison(check.operator(), number(check.value(), "a count"));
+    }
+
+    /** An amount check such as {@code <= 0.50}: the comparisons of a count, in dollars. */
+    Comparison amountComparison() throws GrammarException {
+        Operand check = operand("an amount in dollars such as 0.50");
+        Token value = check.value();
+        if (value.quoted() || !AMOUNT.matcher(value.text()).matches()) {
+            throw new GrammarException(value.column(), "expected an amount in dollars such as"
+                    + " 0.50 but found '" + value.text() + "'");
         }
-        return new Comparison(op, number(token, "a count"));
+        return new Comparison(check.operator(), new BigDecimal(value.text()));
+    }
+
+    /** A comparison's operator ({@code =} when none is written) and the word after it. */
+    private record Operand(String operator, Token value) {}
+
+    private Operand operand(String what) throws GrammarException {
+        Token token = take(what);
+        if (!token.quoted() && token.text().matches("<=|>=|=|<|>")) {
+            return new Operand(token.text(), take(what));
+        }
+        return new Operand("=", token);
     }
 }

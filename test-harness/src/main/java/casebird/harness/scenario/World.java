@@ -4,6 +4,7 @@ import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.CrmFaults;
+import casebird.harness.host.FenceableRoute;
 import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
@@ -15,13 +16,15 @@ import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +47,7 @@ public final class World implements AutoCloseable {
     private final Path root;
     private final boolean ownsRoot;
     private final WorldState state;
+    private final ApiConnection connection;
     private final FakeTwitterApi twitter;
     private final InMemoryCrm crm;
     private final CrmFaults crmFaults = new CrmFaults();
@@ -57,7 +61,8 @@ public final class World implements AutoCloseable {
     private boolean crashing;
     private boolean push;
 
-    private World(Path pluginZip, Path root, boolean durable) throws IOException {
+    private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
+            throws IOException {
         this.pluginZip = pluginZip;
         this.root = root;
         this.ownsRoot = !durable;
@@ -66,8 +71,10 @@ public final class World implements AutoCloseable {
                 : FakeTwitterApi.start(clock);
         this.crm = durable ? InMemoryCrm.open(clock, root.resolve("crm.jsonl"), replayed::add)
                 : new InMemoryCrm(clock);
+        this.connection = new ApiConnection(twitter, defaultApi, new SecureRandom());
         this.state = durable ? WorldState.open(root.resolve("world.jsonl"))
                 : WorldState.inMemory();
+        state.connection().ifPresent(connection::restore);
         this.rules = new RuleManager(this::actions);
         state.rules().forEach(rules::restoreRule);
         rules.onEventRun(state::recordEventRun);
@@ -77,7 +84,13 @@ public final class World implements AutoCloseable {
 
     /** A new world whose state lives in memory and a temporary folder removed on close. */
     public static World create(Path pluginZip) throws IOException {
-        return new World(pluginZip, Files.createTempDirectory("casebird-world"), false);
+        return create(pluginZip, ApiVersion.DEFAULT);
+    }
+
+    /** As {@link #create(Path)}, speaking {@code defaultApi} unless an {@code api} names one. */
+    public static World create(Path pluginZip, ApiVersion defaultApi) throws IOException {
+        return new World(pluginZip, Files.createTempDirectory("casebird-world"), false,
+                defaultApi);
     }
 
     /**
@@ -87,7 +100,16 @@ public final class World implements AutoCloseable {
      * starts.
      */
     public static World open(Path pluginZip, Path folder) throws IOException {
-        return new World(pluginZip, Files.createDirectories(folder), true);
+        return open(pluginZip, folder, ApiVersion.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path, Path)}; a new world speaks {@code defaultApi} unless an
+     * {@code api} names one, a resumed one the API and auth its plugin last started with.
+     */
+    public static World open(Path pluginZip, Path folder, ApiVersion defaultApi)
+            throws IOException {
+        return new World(pluginZip, Files.createDirectories(folder), true, defaultApi);
     }
 
     /** Whether this world already had a bot, i.e. it was built before (in its folder). */
@@ -156,9 +178,7 @@ public final class World implements AutoCloseable {
      * environment, registers its webhook with the fake API, and each start waits for that.
      */
     public void enablePush() {
-        if (started()) {
-            throw new IllegalStateException("'delivery push' must come before the plugin starts");
-        }
+        requireNotStarted("delivery push");
         push = true;
     }
 
@@ -167,21 +187,67 @@ public final class World implements AutoCloseable {
         return List.copyOf(handedOut);
     }
 
-    /** The plugin's settings: a bot token, the fake's URL, timings scaled by 1/60. */
-    Map<String, String> pluginSettings(TwitterAccount botToken) {
-        Map<String, String> settings = PluginSettingsBuilder.forBot(twitter, botToken)
-                .withHarnessTimings()
-                .with("poll-interval", "1s")
-                .with("credentials-retry", "15s")
-                .with("unlinked-reply-interval", "24m")
-                .with("catch-up-margin", "2s")
-                .with("delete-interval", "1s")
-                .with("poll-min-interval", "200ms")
-                .with("reply-likely-period", "6s")
-                .with("rate-window", "15s")
-                .with("send-window", "24m")
-                .with("rate-limit-margin", "100ms")
-                .build();
+    /** Makes the plugin and the fake speak this API (before the plugin starts). */
+    public void useApi(ApiVersion version) {
+        requireNotStarted("api");
+        connection.useApi(version);
+    }
+
+    /** Makes the plugin authenticate this way (before the plugin starts). */
+    public void useAuth(AuthScheme scheme) {
+        requireNotStarted("auth");
+        connection.useAuth(scheme);
+    }
+
+    /**
+     * The API and authentication the plugin uses: as chosen, else the API's default auth.
+     *
+     * @throws IllegalStateException for a pair that cannot work (OAuth 2.0 under v1.1)
+     */
+    public ApiChoice apiChoice() {
+        return connection.choice();
+    }
+
+    /**
+     * Expires the bot's OAuth 2.0 access tokens at the fake now, or revokes its grants.
+     *
+     * @throws IllegalStateException when the plugin does not use OAuth 2.0
+     */
+    public void faultToken(Step.TokenFaultKind kind) {
+        connection.faultToken(kind, bot());
+    }
+
+    private void requireNotStarted(String statement) {
+        if (started()) {
+            throw new IllegalStateException("'" + statement + "' must come before the plugin"
+                    + " starts");
+        }
+    }
+
+    /**
+     * The plugin's settings: the API and credentials for the bot reached through the
+     * instance's route, timings scaled by 1/60.
+     */
+    Map<String, String> pluginSettings(FenceableRoute route) {
+        ApiChoice choice = apiChoice();
+        if (push && choice.api() == ApiVersion.V2) {
+            throw new IllegalStateException("'delivery push' needs 'api v1.1' until push"
+                    + " moves to v2");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        connection.putSettings(settings, bot(), route::rebase);
+        state.recordConnection(connection.snapshot());
+        PluginSettingsBuilder.putHarnessTimings(settings);
+        settings.put("poll-interval", "1s");
+        settings.put("credentials-retry", "15s");
+        settings.put("unlinked-reply-interval", "24m");
+        settings.put("catch-up-margin", "2s");
+        settings.put("delete-interval", "1s");
+        settings.put("poll-min-interval", "200ms");
+        settings.put("reply-likely-period", "6s");
+        settings.put("rate-window", "15s");
+        settings.put("send-window", "24m");
+        settings.put("rate-limit-margin", "100ms");
         if (push) {
             settings.put("webhook-env", "casebird");
             settings.put("reconcile-interval", "15s");
@@ -200,7 +266,7 @@ public final class World implements AutoCloseable {
         int callsBefore = twitter.calls().size();
         int webhooksBefore = twitter.webhookSubscriptionRequests();
         PluginInstance started = PluginInstance.start(pluginZip,
-                root.resolve(state.dataFolder()), this, bot(), clock);
+                root.resolve(state.dataFolder()), this, clock);
         synchronized (pluginChange) {
             plugin = started;
             crashing = false;

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Map;
 
-/** One change of a world folder's own state: which account is the bot, rules, progress. */
+/**
+ * One change of a world folder's own state: which account is the bot, how the plugin
+ * reaches it, rules, progress.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = WorldChange.Bot.class, name = "bot"),
     @JsonSubTypes.Type(value = WorldChange.Rule.class, name = "rule"),
     @JsonSubTypes.Type(value = WorldChange.EventRun.class, name = "event-run"),
-    @JsonSubTypes.Type(value = WorldChange.PluginData.class, name = "plugin-data")
+    @JsonSubTypes.Type(value = WorldChange.PluginData.class, name = "plugin-data"),
+    @JsonSubTypes.Type(value = WorldChange.Connection.class, name = "connection")
 })
 sealed interface WorldChange {
 
@@ -26,4 +30,10 @@ sealed interface WorldChange {
 
     /** The plugin's data now lives in this folder of the world folder (after a crash). */
     record PluginData(String folder) implements WorldChange {}
+
+    /**
+     * The plugin speaks this API with this auth; {@code refreshToken} is the bot's OAuth 2.0
+     * seed handed to it (null under OAuth 1.0a).
+     */
+    record Connection(String api, String auth, String refreshToken) implements WorldChange {}
 }

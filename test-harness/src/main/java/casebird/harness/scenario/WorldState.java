@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What a world keeps besides the CRM and the fake API: the bot's account, the rules, the
- * CRM events whose actions have run and the folder holding the plugin's data; kept in a
- * journal when the world lives in a folder.
+ * What a world keeps besides the CRM and the fake API: the bot's account and how the plugin
+ * reaches it, the rules, the CRM events whose actions have run and the folder holding the
+ * plugin's data; kept in a journal when the world lives in a folder.
  */
 final class WorldState implements AutoCloseable {
 
@@ -26,6 +26,7 @@ final class WorldState implements AutoCloseable {
     private final List<RuleManager.Rule> rules = new ArrayList<>();
     private final Set<String> eventsRun = new HashSet<>();
     private OptionalLong botId = OptionalLong.empty();
+    private Optional<WorldChange.Connection> connection = Optional.empty();
     private String dataFolder = FIRST_DATA;
     private int crashes;
 
@@ -54,6 +55,18 @@ final class WorldState implements AutoCloseable {
 
     void recordBot(long accountId) {
         change(new WorldChange.Bot(accountId));
+    }
+
+    /** How the plugin reached the bot when it last started, if it ever did. */
+    synchronized Optional<WorldChange.Connection> connection() {
+        return connection;
+    }
+
+    /** Notes how the plugin reaches the bot, unless that is already noted. */
+    void recordConnection(WorldChange.Connection now) {
+        if (!connection().equals(Optional.of(now))) {
+            change(now);
+        }
     }
 
     synchronized List<RuleManager.Rule> rules() {
@@ -102,6 +115,8 @@ final class WorldState implements AutoCloseable {
     private synchronized void apply(WorldChange change) {
         if (change instanceof WorldChange.Bot b) {
             botId = OptionalLong.of(b.accountId());
+        } else if (change instanceof WorldChange.Connection c) {
+            connection = Optional.of(c);
         } else if (change instanceof WorldChange.Rule r) {
             rules.add(new RuleManager.Rule(r.id(), ScenarioParser.eventType(r.on()).orElseThrow(),
                     Optional.ofNullable(r.queue()), r.actionId(), r.settings()));

@@ -1,6 +1,7 @@
 package casebird.harness.twitter;
 
 import java.security.SecureRandom;
+import java.util.Random;
 
 /** Random credentials in the alphabet Twitter uses for keys and tokens. */
 final class RandomTokens {
@@ -14,9 +15,14 @@ final class RandomTokens {
 
     /** A random string of that many letters and digits. */
     static String next(int length) {
+        return next(length, RANDOM);
+    }
+
+    /** A string of that many letters and digits drawn from {@code random}. */
+    static String next(int length, Random random) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return out.toString();
     }
