@@ -80,8 +80,9 @@ class CrashAtEveryStepTest {
         private final CrashingSteps steps;
         private final FakeTwitter twitter = new FakeTwitter(clock)
                 .account("alice_t", ALICE).account("bob_t", BOB);
-        private final FakeCrm crm = new FakeCrm()
-                .user("alice", "@alice_t", "Support").user("bob", "@bob_t", "Support");
+        private final FakeCrm crm = new FakeCrm(clock)
+                .user("alice", "@alice_t", "Support").user("bob", "@bob_t", "Support")
+                .dispatchedCase(1, "Case 1", "Support").dispatchedCase(2, "Case 2", "Support");
         private final Map<Long, FakeCrm.Change> commands = new LinkedHashMap<>();
         private final Map<Long, String> replies = new LinkedHashMap<>();
 

@@ -2,6 +2,7 @@ package casebird.twitter.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import casebird.twitter.testing.FakeCrm;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class CommandOutcomeTest {
 
     private final FakeCrm crm = new FakeCrm(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
-            .user("alice", "Support")
-            .user("bob", "Support")
+            .user("alice", null, "Support")
+            .user("bob", null, "Support")
             .dispatchedCase(1, "Printer on fire", "Support")
             .acceptedCase(2, "Fax jammed", "Support", "bob")
             .dispatchedCase(3, "Invoice wrong", "Billing")

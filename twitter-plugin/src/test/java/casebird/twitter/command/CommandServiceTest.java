@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.api.crm.CaseNote;
 import casebird.api.crm.CaseStatus;
 import casebird.twitter.outbox.DmText;
+import casebird.twitter.testing.FakeCrm;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,9 +21,9 @@ class CommandServiceTest {
     private static final Instant NOW = Instant.parse("2024-05-01T09:00:00Z");
 
     private final FakeCrm crm = new FakeCrm(Clock.fixed(NOW, ZoneOffset.UTC))
-            .user("alice", "Support")
-            .user("bob", "Support")
-            .user("carol", "Billing");
+            .user("alice", null, "Support")
+            .user("bob", null, "Support")
+            .user("carol", null, "Billing");
     private final CommandService service = new CommandService(crm);
 
     @Test
@@ -43,7 +44,7 @@ class CommandServiceTest {
         String reply = reply("alice", "e1", "accept #1234");
 
         assertEquals("Case 1234 is already yours.", reply);
-        assertEquals(List.of(), crm.journal());
+        assertEquals(List.of(), crm.changes());
     }
 
     @Test
@@ -278,7 +279,7 @@ class CommandServiceTest {
         String again = reply("alice", "1001", "log 1234 called");
 
         assertEquals(first, again);
-        assertEquals(1, crm.journal().size());
+        assertEquals(1, crm.changes().size());
         assertEquals(1, crm.caseNumber(1234).notes().size());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.outbox.DmText;
+import casebird.twitter.testing.FakeCrm;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class MineCommandTest {
 
     private final FakeCrm crm = new FakeCrm(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
-            .user("alice", "Support")
-            .user("bob", "Support");
+            .user("alice", null, "Support")
+            .user("bob", null, "Support");
     private final CommandService service = new CommandService(crm);
 
     @Test
@@ -65,7 +66,7 @@ class MineCommandTest {
     @Test
     void mineNeverExceedsOneDmAndAlwaysAccountsForEveryCase() {
         for (int titleLength = 150; titleLength <= MineReply.MAX_TITLE_LENGTH; titleLength++) {
-            FakeCrm manyCases = new FakeCrm(Clock.systemUTC()).user("alice", "Support");
+            FakeCrm manyCases = new FakeCrm(Clock.systemUTC()).user("alice", null, "Support");
             for (long id = 1; id <= 60; id++) {
                 manyCases.acceptedCase(id, "m".repeat(titleLength), "Support", "alice");
             }
