@@ -1,10 +1,12 @@
 package casebird.harness.scenario;
 
+import casebird.api.PluginHealth;
 import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.CrmFaults;
 import casebird.harness.host.FenceableRoute;
+import casebird.harness.host.HealthText;
 import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
@@ -60,6 +62,7 @@ public final class World implements AutoCloseable {
     private PluginInstance plugin;
     private boolean crashing;
     private boolean push;
+    private Optional<ForeignApi> foreign = Optional.empty();
 
     private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
             throws IOException {
@@ -187,6 +190,16 @@ public final class World implements AutoCloseable {
         return List.copyOf(handedOut);
     }
 
+    /**
+     * Points the plugin at an X API other than this world's fake, with its settings there
+     * (before the plugin starts); the world's statements that act on the fake then have no
+     * effect on what the plugin sees.
+     */
+    public void useForeignApi(ForeignApi api) {
+        requireNotStarted("a foreign API");
+        foreign = Optional.of(api);
+    }
+
     /** Makes the plugin and the fake speak this API (before the plugin starts). */
     public void useApi(ApiVersion version) {
         requireNotStarted("api");
@@ -235,6 +248,13 @@ public final class World implements AutoCloseable {
                     + " moves to v2");
         }
         Map<String, String> settings = new LinkedHashMap<>();
+        if (foreign.isPresent()) {
+            connection.putChoice(settings, bot());
+            settings.putAll(foreign.get().settings());
+            settings.put("api-base-url", foreign.get().baseUrl().toString());
+            handedOut.add(Map.copyOf(settings));
+            return settings;
+        }
         connection.putSettings(settings, bot(), route::rebase);
         state.recordConnection(connection.snapshot());
         PluginSettingsBuilder.putHarnessTimings(settings);
@@ -274,7 +294,11 @@ public final class World implements AutoCloseable {
         }
         eventsToRun.forEach(rules::fire);
         eventsToRun.clear();
-        awaitPoll(callsBefore, READY_TIMEOUT);
+        if (foreign.isPresent()) {
+            awaitFirstRead();
+        } else {
+            awaitPoll(callsBefore, READY_TIMEOUT);
+        }
         if (push && !Waiting.until(READY_TIMEOUT,
                 () -> twitter.webhookSubscriptionRequests() > webhooksBefore)) {
             throw new IllegalStateException("the plugin registered no webhook within "
@@ -319,6 +343,17 @@ public final class World implements AutoCloseable {
                     .orElse("");
             throw new IllegalStateException("the plugin made no successful dm-list call within "
                     + timeout.toSeconds() + "s" + health);
+        }
+    }
+
+    /** Waits until the plugin says it read the bot's DMs: at a foreign API, none are seen. */
+    private void awaitFirstRead() throws InterruptedException {
+        if (!Waiting.until(READY_TIMEOUT, () -> host().flatMap(SimulatedHost::health)
+                .flatMap(PluginHealth::lastSuccessfulPoll).isPresent())) {
+            throw new IllegalStateException("the plugin read no DMs at "
+                    + foreign.orElseThrow().baseUrl() + " within " + READY_TIMEOUT.toSeconds()
+                    + "s; health: " + HealthText.of(host().flatMap(SimulatedHost::health),
+                            clock.instant()).replace("\n", ";"));
         }
     }
 
