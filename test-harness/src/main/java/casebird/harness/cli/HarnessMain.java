@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]},
- * {@code bench}, {@code workload}, {@code authorize}; exit status 0 for success, 1 for a failure, 2 for bad
- * input.
+ * {@code bench}, {@code workload}, {@code authorize}; exit status 0 for success, 1 for a
+ * failure, 2 for bad input.
  */
 @Command(name = "java -jar casebird-harness.jar", synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%ncommands:%n", description = {
