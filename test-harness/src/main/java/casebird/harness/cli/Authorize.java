@@ -48,8 +48,8 @@ final class Authorize implements Callable<Integer> {
     private String clientId;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = {
-        "a file holding the app's OAuth 2.0 client secret (default: the",
-        "environment variable " + SECRET_VARIABLE + ")"})
+        "a file holding the app's OAuth 2.0 client secret",
+        "(default: the environment variable " + SECRET_VARIABLE + ")"})
     private Path secretFile;
 
     @Option(names = "--bot-account", required = true, paramLabel = "NAME",
@@ -57,8 +57,8 @@ final class Authorize implements Callable<Integer> {
     private String botAccount;
 
     @Option(names = "--redirect", required = true, paramLabel = "URL", description = {
-        "the redirect URI registered in the app, on this machine, e.g.",
-        "http://127.0.0.1:8765/callback"})
+        "the redirect URI registered in the app, on this",
+        "machine, e.g. http://127.0.0.1:8765/callback"})
     private URI redirect;
 
     @Option(names = "--authorize-url", paramLabel = "URL",

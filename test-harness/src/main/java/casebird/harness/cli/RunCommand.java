@@ -24,10 +24,10 @@ import picocli.CommandLine.Parameters;
 
 /** The {@code run} command: scenario files, each in a fresh world, step by step. */
 @Command(name = "run", description = {
-    "run scenario files, each in a fresh world (under --api when a",
-    "file names no 'api'); prints each step and",
-    "'N passed, M failed'; exit 0 if all pass, 1 if any fails, 2 if",
-    "a file does not parse (then no file runs)"})
+    "run scenario files, each in a fresh world (under --api when",
+    "a file names no 'api'); prints each step and 'N passed, M",
+    "failed'; exit 0 if all pass, 1 if any fails, 2 if a file",
+    "does not parse (then no file runs)"})
 final class RunCommand implements Callable<Integer> {
 
     private final HarnessMain main;

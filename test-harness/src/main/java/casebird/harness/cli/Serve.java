@@ -53,23 +53,25 @@ final class Serve implements Callable<Integer> {
     private ApiOption api;
 
     @Option(names = "--world", paramLabel = "DIR", description = {
-        "keep the whole world (CRM and its journal, fake Twitter, rules,",
-        "plugin data) in DIR, every change on disk before it is",
-        "acknowledged; started again on DIR, serve carries on from it",
-        "and skips the scenario's setup"})
+        "keep the whole world (CRM and its journal, fake Twitter,",
+        "rules, plugin data) in DIR, every change on disk before it",
+        "is acknowledged; started again on DIR, serve carries on",
+        "from it and skips the scenario's setup"})
     private Path folder;
 
     @Option(names = "--twitter-api", paramLabel = "URL", description = {
-        "the X API the plugin calls instead of the built-in fake, e.g.",
-        "https://api.x.com/ (v2) or https://api.twitter.com/1.1/ (v1.1);",
-        "needs --credentials, and a FILE with no statement that acts on",
-        "the fake (twitter, dm, fault, deliver, limit, crash, expect dm...)"})
+        "the X API the plugin calls instead of the built-in fake:",
+        "https://api.x.com/ (v2), https://api.twitter.com/1.1/",
+        "(v1.1); needs --credentials, and a FILE with no statement",
+        "acting on the fake (twitter, dm, fault, deliver, limit,",
+        "crash, expect dm...)"})
     private URI twitterApi;
 
-    @Option(names = "--credentials", paramLabel = "PROPERTIES", description = {
-        "plugin settings for --twitter-api, laid over the scenario's: api,",
-        "auth, client-id, client-secret, oauth2-refresh-token, bot-account",
-        "or the four OAuth 1.0a keys; its values are never printed"})
+    @Option(names = "--credentials", paramLabel = "SETTINGS", description = {
+        "a properties file of plugin settings for --twitter-api,",
+        "laid over the scenario's: api, auth, client-id,",
+        "client-secret, oauth2-refresh-token, bot-account, or the",
+        "four OAuth 1.0a keys; its values are never printed"})
     private Path credentials;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "the scenario to serve")
