@@ -112,6 +112,9 @@ final class Authorize implements Callable<Integer> {
         } catch (AuthorizationFailedException e) {
             err.println("authorize failed: " + e.getMessage());
             return HarnessMain.FAILED;
+        } catch (IOException e) {
+            err.println("authorize failed: X could not be reached: " + e);
+            return HarnessMain.FAILED;
         }
     }
 

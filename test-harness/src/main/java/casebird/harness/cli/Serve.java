@@ -170,8 +170,9 @@ final class Serve implements Callable<Integer> {
         if (refused.isEmpty()) {
             return parsed;
         }
-        err.println(file + ": serve --twitter-api cannot carry out statements that act on the"
-                + " built-in fake X API (its accounts, DMs, faults and meters); remove them:");
+        err.println(parsed.get().source() + ": serve --twitter-api cannot carry out"
+                + " statements that act on the built-in fake X API (its accounts, DMs,"
+                + " faults and meters); remove them:");
         refused.forEach(line -> err.println("  " + line));
         return Optional.empty();
     }
