@@ -104,6 +104,14 @@ final class ApiConnection {
         return choice;
     }
 
+    /** Puts the settings that reach the bot at a foreign API: the choice, then its own. */
+    synchronized void putForeignSettings(Map<String, String> settings, TwitterAccount bot,
+            ForeignApi foreign) {
+        putChoice(settings, bot);
+        settings.putAll(foreign.settings());
+        settings.put("api-base-url", foreign.baseUrl().toString());
+    }
+
     /**
      * Expires the bot's OAuth 2.0 access tokens now, or revokes all its grants.
      *

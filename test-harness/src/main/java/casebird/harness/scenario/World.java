@@ -1,12 +1,10 @@
 package casebird.harness.scenario;
 
-import casebird.api.PluginHealth;
 import casebird.api.rule.RuleAction;
 import casebird.api.rule.RuleEvent;
 import casebird.harness.crm.InMemoryCrm;
 import casebird.harness.host.CrmFaults;
 import casebird.harness.host.FenceableRoute;
-import casebird.harness.host.HealthText;
 import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.RuleManager;
 import casebird.harness.host.RuleRejectedException;
@@ -249,9 +247,7 @@ public final class World implements AutoCloseable {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         if (foreign.isPresent()) {
-            connection.putChoice(settings, bot());
-            settings.putAll(foreign.get().settings());
-            settings.put("api-base-url", foreign.get().baseUrl().toString());
+            connection.putForeignSettings(settings, bot(), foreign.get());
             handedOut.add(Map.copyOf(settings));
             return settings;
         }
@@ -295,7 +291,7 @@ public final class World implements AutoCloseable {
         eventsToRun.forEach(rules::fire);
         eventsToRun.clear();
         if (foreign.isPresent()) {
-            awaitFirstRead();
+            started.awaitReportedRead(READY_TIMEOUT, foreign.get().baseUrl(), clock);
         } else {
             awaitPoll(callsBefore, READY_TIMEOUT);
         }
@@ -343,17 +339,6 @@ public final class World implements AutoCloseable {
                     .orElse("");
             throw new IllegalStateException("the plugin made no successful dm-list call within "
                     + timeout.toSeconds() + "s" + health);
-        }
-    }
-
-    /** Waits until the plugin says it read the bot's DMs: at a foreign API, none are seen. */
-    private void awaitFirstRead() throws InterruptedException {
-        if (!Waiting.until(READY_TIMEOUT, () -> host().flatMap(SimulatedHost::health)
-                .flatMap(PluginHealth::lastSuccessfulPoll).isPresent())) {
-            throw new IllegalStateException("the plugin read no DMs at "
-                    + foreign.orElseThrow().baseUrl() + " within " + READY_TIMEOUT.toSeconds()
-                    + "s; health: " + HealthText.of(host().flatMap(SimulatedHost::health),
-                            clock.instant()).replace("\n", ";"));
         }
     }
 
