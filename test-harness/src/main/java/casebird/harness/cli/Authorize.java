@@ -62,15 +62,17 @@ final class Authorize implements Callable<Integer> {
     private URI redirect;
 
     @Option(names = "--authorize-url", paramLabel = "URL",
-            description = "X's authorize page (default: ${DEFAULT-VALUE})")
+            description = {"X's authorize page", "(default: ${DEFAULT-VALUE})"})
     private URI authorizeUrl = URI.create("https://x.com/i/oauth2/authorize");
 
-    @Option(names = "--token-url", paramLabel = "URL", description = {"X's token endpoint;",
-        "/2/users/me is asked on the same server (default: ${DEFAULT-VALUE})"})
+    @Option(names = "--token-url", paramLabel = "URL", description = {
+        "X's token endpoint; /2/users/me is asked on the same",
+        "server (default: ${DEFAULT-VALUE})"})
     private URI tokenUrl = URI.create("https://api.x.com/2/oauth2/token");
 
-    @Option(names = "--scopes", paramLabel = "SCOPES",
-            description = "the scopes to ask for (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scopes", paramLabel = "SCOPES", description = {
+        "the scopes to ask for, space-separated; default:",
+        "${DEFAULT-VALUE}"})
     private String scopes = OAuth2Authorizer.BOT_SCOPES;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
