@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The {@code demo} command: the seed's story, told as a chat transcript. */
 @Command(name = "demo", description = "tell the seed's story as a chat transcript")
@@ -24,6 +25,9 @@ final class Demo implements Callable<Integer> {
 
     private final HarnessMain main;
     private final PrintStream out;
+
+    @Mixin
+    private ApiOption api;
 
     Demo(HarnessMain main) {
         this.main = main;
@@ -50,7 +54,7 @@ final class Demo implements Callable<Integer> {
                 + " CRM host; Twitter is a fake DM API on 127.0.0.1.");
         out.println();
         DemoReporter reporter = new DemoReporter();
-        boolean held = new ScenarioRunner(pluginZip, reporter)
+        boolean held = new ScenarioRunner(pluginZip, reporter, api.api())
                 .run(scenario(), world -> Transcript.attach(out, world));
         out.println();
         if (held) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The harness's command line: {@code demo}, {@code run FILE...}, {@code serve [FILE]},
- * {@code bench}, {@code workload}; exit status 0 for success, 1 for a failure, 2 for bad
- * input.
+ * {@code bench}, {@code workload}, {@code authorize}; exit status 0 for success, 1 for a
+ * failure, 2 for bad input.
  */
 @Command(name = "java -jar casebird-harness.jar", synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%ncommands:%n", description = {
@@ -88,7 +89,8 @@ public final class HarnessMain implements Callable<Integer> {
                 .addSubcommand(new RunCommand(this))
                 .addSubcommand(new Serve(this))
                 .addSubcommand(new BenchCommand(out, err, this::pluginZip))
-                .addSubcommand(new WorkloadCommand(this));
+                .addSubcommand(new WorkloadCommand(this))
+                .addSubcommand(new Authorize(this, System::getenv, new SecureRandom()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setParameterExceptionHandler(new UsageErrors());

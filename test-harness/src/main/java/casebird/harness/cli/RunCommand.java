@@ -18,17 +18,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code run} command: scenario files, each in a fresh world, step by step. */
 @Command(name = "run", description = {
-    "run scenario files, each in a fresh world; prints each step and",
-    "'N passed, M failed'; exit 0 if all pass, 1 if any fails, 2 if",
-    "a file does not parse (then no file runs)"})
+    "run scenario files, each in a fresh world (under --api when",
+    "a file names no 'api'); prints each step and 'N passed, M",
+    "failed'; exit 0 if all pass, 1 if any fails, 2 if a file",
+    "does not parse (then no file runs)"})
 final class RunCommand implements Callable<Integer> {
 
     private final HarnessMain main;
+
+    @Mixin
+    private ApiOption api;
 
     @Option(names = "--health",
             description = "print the plugin's last health after each file")
@@ -52,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
             return HarnessMain.BAD_INPUT;
         }
         PrintStream out = main.out();
-        ScenarioRunner runner = new ScenarioRunner(pluginZip, new ConsoleReporter(out));
+        ScenarioRunner runner = new ScenarioRunner(pluginZip, new ConsoleReporter(out),
+                api.api());
         int passed = 0;
         for (Scenario scenario : scenarios) {
             AtomicReference<World> world = new AtomicReference<>();

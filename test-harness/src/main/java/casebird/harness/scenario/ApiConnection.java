@@ -74,12 +74,7 @@ final class ApiConnection {
      */
     synchronized void putSettings(Map<String, String> settings, TwitterAccount bot,
             UnaryOperator<URI> route) {
-        ApiChoice choice = choice();
-        if (choice.api() == ApiVersion.V2 || ApiVersion.PLUGIN_SPEAKS_V2) {
-            settings.put("api", choice.api().word());
-            settings.put("auth", choice.auth().word());
-            settings.put("bot-account", bot.screenName());
-        }
+        ApiChoice choice = putChoice(settings, bot);
         if (choice.auth() == AuthScheme.OAUTH2) {
             settings.put("client-id", twitter.v2().oauth2().clientId());
             settings.put("client-secret", twitter.v2().oauth2().clientSecret());
@@ -93,6 +88,28 @@ final class ApiConnection {
         URI base = choice.api() == ApiVersion.V2 ? twitter.v2().baseUrl().resolve("/")
                 : twitter.baseUrl();
         settings.put("api-base-url", route.apply(base).toString());
+    }
+
+    /**
+     * Puts which API and auth the plugin speaks, and as which bot, left out for v1.1 until
+     * the plugin reads them (it refuses unknown settings); returns that choice.
+     */
+    synchronized ApiChoice putChoice(Map<String, String> settings, TwitterAccount bot) {
+        ApiChoice choice = choice();
+        if (choice.api() == ApiVersion.V2 || ApiVersion.PLUGIN_SPEAKS_V2) {
+            settings.put("api", choice.api().word());
+            settings.put("auth", choice.auth().word());
+            settings.put("bot-account", bot.screenName());
+        }
+        return choice;
+    }
+
+    /** Puts the settings that reach the bot at a foreign API: the choice, then its own. */
+    synchronized void putForeignSettings(Map<String, String> settings, TwitterAccount bot,
+            ForeignApi foreign) {
+        putChoice(settings, bot);
+        settings.putAll(foreign.settings());
+        settings.put("api-base-url", foreign.baseUrl().toString());
     }
 
     /**

@@ -31,6 +31,12 @@ public enum ApiVersion {
         return word;
     }
 
+    /** The word, as help texts show a default. */
+    @Override
+    public String toString() {
+        return word;
+    }
+
     /** The version a scenario word names, case-insensitively. */
     public static Optional<ApiVersion> fromWord(String word) {
         return Arrays.stream(values())

@@ -1,10 +1,14 @@
 package casebird.harness.scenario;
 
+import casebird.api.PluginHealth;
 import casebird.harness.host.FenceableCrm;
 import casebird.harness.host.FenceableRoute;
+import casebird.harness.host.HealthText;
 import casebird.harness.host.SimulatedHost;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -46,6 +50,22 @@ final class PluginInstance implements AutoCloseable {
             throw e;
         }
         return instance;
+    }
+
+    /**
+     * Waits until the plugin reports a successful read of the bot's DMs, for an API whose
+     * calls the harness cannot see; the health's ages are told by {@code clock}.
+     *
+     * @throws IllegalStateException when none is reported in time, with the plugin's health
+     */
+    void awaitReportedRead(Duration timeout, URI api, Clock clock)
+            throws InterruptedException {
+        if (!Waiting.until(timeout, () -> host.health()
+                .flatMap(PluginHealth::lastSuccessfulPoll).isPresent())) {
+            throw new IllegalStateException("the plugin read no DMs at " + api + " within "
+                    + timeout.toSeconds() + "s; " + HealthText.of(host.health(),
+                            clock.instant()).replace("\n", ";"));
+        }
     }
 
     SimulatedHost host() {

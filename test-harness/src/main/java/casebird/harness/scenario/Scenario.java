@@ -16,6 +16,16 @@ public record Scenario(String source, List<String> lines, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** This scenario up to its first {@code dm} or {@code expect}: the part serve builds. */
+    public Scenario servedPart() {
+        int end = 0;
+        while (end < steps.size() && !(steps.get(end) instanceof Step.Dm
+                || steps.get(end) instanceof Step.Expectation)) {
+            end++;
+        }
+        return new Scenario(source, lines, steps.subList(0, end));
+    }
+
     /** The statement's text as written, without surrounding blanks. */
     public String text(Step step) {
         return lines.get(step.line() - 1).strip();

@@ -73,10 +73,8 @@ public final class ScenarioRunner {
         try {
             onWorld.accept(world);
             StepExecutor steps = new StepExecutor(world, reporter);
-            for (Step step : world.resumed() ? List.<Step>of() : scenario.steps()) {
-                if (step instanceof Step.Dm || step instanceof Step.Expectation) {
-                    break;
-                }
+            for (Step step : world.resumed() ? List.<Step>of()
+                    : scenario.servedPart().steps()) {
                 try {
                     steps.run(step);
                 } catch (StepFailure e) {

@@ -60,6 +60,7 @@ public final class World implements AutoCloseable {
     private PluginInstance plugin;
     private boolean crashing;
     private boolean push;
+    private Optional<ForeignApi> foreign = Optional.empty();
 
     private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
             throws IOException {
@@ -187,6 +188,16 @@ public final class World implements AutoCloseable {
         return List.copyOf(handedOut);
     }
 
+    /**
+     * Points the plugin at an X API other than this world's fake, with its settings there
+     * (before the plugin starts); the world's statements that act on the fake then have no
+     * effect on what the plugin sees.
+     */
+    public void useForeignApi(ForeignApi api) {
+        requireNotStarted("a foreign API");
+        foreign = Optional.of(api);
+    }
+
     /** Makes the plugin and the fake speak this API (before the plugin starts). */
     public void useApi(ApiVersion version) {
         requireNotStarted("api");
@@ -235,6 +246,11 @@ public final class World implements AutoCloseable {
                     + " moves to v2");
         }
         Map<String, String> settings = new LinkedHashMap<>();
+        if (foreign.isPresent()) {
+            connection.putForeignSettings(settings, bot(), foreign.get());
+            handedOut.add(Map.copyOf(settings));
+            return settings;
+        }
         connection.putSettings(settings, bot(), route::rebase);
         state.recordConnection(connection.snapshot());
         PluginSettingsBuilder.putHarnessTimings(settings);
@@ -274,7 +290,11 @@ public final class World implements AutoCloseable {
         }
         eventsToRun.forEach(rules::fire);
         eventsToRun.clear();
-        awaitPoll(callsBefore, READY_TIMEOUT);
+        if (foreign.isPresent()) {
+            started.awaitReportedRead(READY_TIMEOUT, foreign.get().baseUrl(), clock);
+        } else {
+            awaitPoll(callsBefore, READY_TIMEOUT);
+        }
         if (push && !Waiting.until(READY_TIMEOUT,
                 () -> twitter.webhookSubscriptionRequests() > webhooksBefore)) {
             throw new IllegalStateException("the plugin registered no webhook within "

@@ -1,8 +1,10 @@
 package casebird.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.harness.scenario.ApiVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,5 +114,37 @@ class HarnessMainTest {
         assertTrue(chat.contains("@alice_t -> @casebird"), chat);
         assertTrue(chat.contains("[CRM]"), chat);
         assertTrue(chat.contains("The story held"), chat);
+    }
+
+    @Test
+    void runHelpDocumentsApiAndItsDefault() throws Exception {
+        assertEquals(0, main("run", "--help"));
+        assertTrue(out().contains("--api VERSION"), out());
+        assertTrue(out().contains("(default: " + ApiVersion.DEFAULT.word() + ")"), out());
+    }
+
+    @Test
+    void anUnknownApiIsBadInput() throws Exception {
+        assertEquals(2, main("run", "--api", "v3", "any.scenario"));
+        assertTrue(err().contains("'v3' is not an X API: write v1.1 or v2"), err());
+    }
+
+    @Test
+    void runUnderApiV11RefusesOAuth2ForAFileNamingNoApi(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("oauth2.scenario"), "auth oauth2\nsettle");
+
+        assertEquals(1, main("run", "--api", "v1.1", file.toString()));
+
+        assertTrue(out().contains("'auth oauth2' needs 'api v2'"), out());
+    }
+
+    @Test
+    void runUnderApiV2TakesOAuth2ForAFileNamingNoApi(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("oauth2.scenario"), "auth oauth2\nsettle");
+
+        main("run", "--api", "v2", file.toString());
+
+        assertTrue(out().contains("1  auth oauth2"), out());
+        assertFalse(out().contains("needs 'api v2'"), out());
     }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What {@code serve} prints for a client to reach its world. */
@@ -28,7 +29,7 @@ class ServeTest {
         try (World world = new ScenarioRunner(zip, new Reporter() { }).prepare(
                 ScenarioParser.parse("push", "delivery push\nuser alice twitter=@alice_t"),
                 w -> { })) {
-            serve.printCredentials(world);
+            serve.printWhereToReach(world, Optional.empty());
 
             List<URI> webhooks = world.twitter().webhookUrls();
             assertEquals(1, webhooks.size());
