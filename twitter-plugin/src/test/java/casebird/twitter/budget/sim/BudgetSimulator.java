@@ -2,22 +2,8 @@ package casebird.twitter.budget.sim;
 
 import casebird.twitter.PluginAssembly;
 import casebird.twitter.WorkCycle;
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.BudgetedTwitter;
-import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
-import casebird.twitter.config.PluginSettings;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.inbox.DeletionSweeper;
-import casebird.twitter.inbox.DirectMessagePoller;
-import casebird.twitter.inbox.InboxPolicy;
-import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.Outbox;
-import casebird.twitter.outbox.OutboxBounds;
-import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
@@ -38,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * The budget simulator: runs the plugin's real poller, outbox sender and work cycle with
  * the production default settings on a virtual clock against {@link SimTwitter}, over a
- * simulated day per trace and {@link Push} mode, and prints the figures. A benchmark, not
- * a test.
+ * simulated day per trace, {@link SimApi} and {@link Push} mode, and prints the figures. A
+ * benchmark, not a test.
  */
 public final class BudgetSimulator {
 
@@ -65,7 +51,8 @@ public final class BudgetSimulator {
 
     /**
      * Runs the four standard traces under v1.1 (polling only, with push and with push
-     * dropping a tenth of the deliveries) and under v2 (polling), and prints their figures; arguments: an optional seed,
+     * dropping a tenth of the deliveries) and under v2 (polling), and prints their figures;
+     * arguments: an optional seed,
      * then plugin settings as {@code name=value} to try instead of the defaults.
      */
     public static void main(String[] args) throws IOException {
