@@ -3,9 +3,12 @@ package casebird.twitter;
 import casebird.api.HealthReporter;
 import casebird.api.crm.CrmSdk;
 import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.ApiLimits;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
+import casebird.twitter.budget.MeteredTwitter;
 import casebird.twitter.budget.PollPlanner;
+import casebird.twitter.budget.SpendMeter;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.CredentialsCheck;
@@ -37,6 +40,7 @@ public final class PluginAssembly {
     private final Clock clock;
     private final Backoff backoff;
     private final ApiBudget budget;
+    private final Optional<SpendMeter> spend;
 
     /**
      * The parts that callers drive.
@@ -55,12 +59,22 @@ public final class PluginAssembly {
      * more; every backoff draws from {@code random}.
      */
     public PluginAssembly(PluginSettings settings, Clock clock, Random random) {
+        this(settings, clock, random, ApiLimits.v1_1(), Optional.empty());
+    }
+
+    /**
+     * Starts an assembly whose budget assumes {@code apiLimits} until answers say more; with
+     * a {@code spend} meter, every call of the parts is charged to it at X's prices.
+     */
+    public PluginAssembly(PluginSettings settings, Clock clock, Random random,
+            ApiLimits apiLimits, Optional<SpendMeter> spend) {
         this.settings = settings;
         this.clock = clock;
         this.backoff = new Backoff(settings.retry().base(), settings.retry().cap(), random);
+        this.spend = spend;
         PluginSettings.Limits limits = settings.limits();
-        this.budget = new ApiBudget(
-                clock, limits.rateWindow(), limits.sendWindow(), limits.margin(), backoff);
+        this.budget = new ApiBudget(clock, limits.rateWindow(), limits.sendWindow(),
+                limits.margin(), backoff, apiLimits, spend);
     }
 
     /** The settings the parts are built from. */
@@ -79,7 +93,9 @@ public final class PluginAssembly {
      */
     public Parts parts(TwitterPort port, StateStore store, CrmSdk crm, CommandRunner commands,
             HealthReporter reporter) {
-        TwitterPort twitter = new BudgetedTwitter(port, budget);
+        TwitterPort budgeted = new BudgetedTwitter(port, budget);
+        TwitterPort twitter = spend.<TwitterPort>map(m -> new MeteredTwitter(budgeted, m))
+                .orElse(budgeted);
         HealthTracker health = new HealthTracker(reporter, store.outbox()::size, budget::left);
         AgentDirectory directory =
                 new AgentDirectory(crm, settings.handleField(), twitter, store.pins());

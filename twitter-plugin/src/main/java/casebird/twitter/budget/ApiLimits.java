@@ -66,6 +66,11 @@ public final class ApiLimits {
         return of(endpoint).sendWindow();
     }
 
+    /** The endpoint's calls per long sending window besides, if any (no header reports it). */
+    public OptionalInt perSendWindow(Endpoint endpoint) {
+        return of(endpoint).perSendWindow();
+    }
+
     Limit of(Endpoint endpoint) {
         return limits.get(endpoint);
     }

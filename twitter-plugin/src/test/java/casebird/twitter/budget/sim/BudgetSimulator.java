@@ -2,22 +2,8 @@ package casebird.twitter.budget.sim;
 
 import casebird.twitter.PluginAssembly;
 import casebird.twitter.WorkCycle;
-import casebird.twitter.budget.ApiBudget;
-import casebird.twitter.budget.Backoff;
-import casebird.twitter.budget.BudgetedTwitter;
-import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
-import casebird.twitter.config.PluginSettings;
-import casebird.twitter.health.HealthTracker;
-import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.inbox.DeletionSweeper;
-import casebird.twitter.inbox.DirectMessagePoller;
-import casebird.twitter.inbox.InboxPolicy;
-import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.Outbox;
-import casebird.twitter.outbox.OutboxBounds;
-import casebird.twitter.outbox.OutboxSender;
-import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
@@ -38,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * The budget simulator: runs the plugin's real poller, outbox sender and work cycle with
  * the production default settings on a virtual clock against {@link SimTwitter}, over a
- * simulated day per trace and {@link Push} mode, and prints the figures. A benchmark, not
- * a test.
+ * simulated day per trace, {@link SimApi} and {@link Push} mode, and prints the figures. A
+ * benchmark, not a test.
  */
 public final class BudgetSimulator {
 
@@ -49,20 +35,24 @@ public final class BudgetSimulator {
     private final Trace trace;
     private final Map<String, String> overrides;
     private final Push push;
+    private final SimApi api;
     private final SimWebhook webhook;
     private final SimRun run;
 
-    BudgetSimulator(Trace trace, Map<String, String> overrides, Push push) {
+    BudgetSimulator(Trace trace, Map<String, String> overrides, Push push, SimApi api) {
         this.trace = trace;
         this.overrides = overrides;
         this.push = push;
+        this.api = api;
         this.webhook = new SimWebhook(push, clock, new Random(8));
-        this.run = new SimRun(trace.name() + ", " + push.name());
+        this.run = new SimRun(trace.name() + ", " + api.label() + ", " + push.name(),
+                new SimSpend(api.meter(clock)));
     }
 
     /**
-     * Runs the four standard traces, each polling only, with push and with push dropping a
-     * tenth of the deliveries, and prints their figures; arguments: an optional seed,
+     * Runs the four standard traces under v1.1 (polling only, with push and with push
+     * dropping a tenth of the deliveries) and under v2 (polling), and prints their figures;
+     * arguments: an optional seed,
      * then plugin settings as {@code name=value} to try instead of the defaults.
      */
     public static void main(String[] args) throws IOException {
@@ -75,14 +65,19 @@ public final class BudgetSimulator {
         System.out.println("casebird budget simulator (seed " + seed + ", settings "
                 + (overrides.isEmpty() ? "defaults" : overrides) + ")");
         for (Trace trace : Trace.standard(seed)) {
-            for (Push push : Push.MODES) {
-                long started = System.nanoTime();
-                BudgetSimulator sim = new BudgetSimulator(trace, overrides, push);
-                SimTwitter twitter = sim.run();
-                long wall = (System.nanoTime() - started) / 1_000_000;
-                System.out.print(sim.run.report(twitter, wall) + sim.webhook.report());
+            for (SimApi api : SimApi.ALL) {
+                for (Push push : api.pushModes()) {
+                    print(new BudgetSimulator(trace, overrides, push, api));
+                }
             }
         }
+    }
+
+    private static void print(BudgetSimulator sim) throws IOException {
+        long started = System.nanoTime();
+        SimTwitter twitter = sim.run();
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        System.out.print(sim.run.report(twitter, wall) + sim.webhook.report());
     }
 
     /** What the last run recorded. */
@@ -98,9 +93,10 @@ public final class BudgetSimulator {
     /** Runs the trace to its end and until the plugin has caught up (at most a day more). */
     SimTwitter run() throws IOException {
         Path dir = Files.createTempDirectory("casebird-sim");
-        PluginAssembly assembly =
-                new PluginAssembly(TestSettings.from(overrides), clock, new Random(7));
-        SimTwitter sim = new SimTwitter(clock, assembly.budget(), trace.faults(), webhook);
+        PluginAssembly assembly = new PluginAssembly(TestSettings.from(overrides), clock,
+                new Random(7), api.limits(), run.spend.meter());
+        SimTwitter sim =
+                new SimTwitter(clock, api, assembly.budget(), trace.faults(), webhook);
         FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
             SimAgents agents = new SimAgents(clock, run, store.outbox());
@@ -114,6 +110,7 @@ public final class BudgetSimulator {
                 parts.poller().handleDelivered(delivery);
                 parts.sender().sendDue();
             });
+            run.spend.finish(clock.instant());
             run.delivered(sim.sent());
         } finally {
             deleteTree(dir);
@@ -142,7 +139,9 @@ public final class BudgetSimulator {
             }
             Instant at = Stream.of(actionAt, webhook.nextAt(), cycleAt)
                     .min(Instant::compareTo).orElseThrow();
-            clock.advance(Duration.between(now, at.isAfter(now) ? at : now));
+            Instant to = at.isAfter(now) ? at : now;
+            run.spend.beforeAdvance(now, to);
+            clock.advance(Duration.between(now, to));
             if (!actionAt.isAfter(clock.instant())) {
                 agents.act(actions.get(next++), sim);
                 cycle.sendNow();

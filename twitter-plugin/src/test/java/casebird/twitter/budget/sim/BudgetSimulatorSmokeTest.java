@@ -3,6 +3,8 @@ package casebird.twitter.budget.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.twitter.budget.Prices;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -12,10 +14,13 @@ import org.junit.jupiter.api.Test;
 class BudgetSimulatorSmokeTest {
 
     private static final Duration RECONCILE_INTERVAL = Duration.ofMinutes(15);
+    private static final BigDecimal DM_SENT = Prices.published().dmSent();
+    private static final BigDecimal EVENT_READ = Prices.published().dmEventRead();
 
     @Test
     void aSmallDayRunsEveryCommandOnceAndDeliversEveryNoticeWithoutA429() throws Exception {
-        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.OFF);
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.OFF,
+                SimApi.V1_1);
 
         SimTwitter twitter = simulator.run();
         SimRun run = simulator.result();
@@ -31,7 +36,8 @@ class BudgetSimulatorSmokeTest {
 
     @Test
     void withPushEveryCommandRunsOnceWithinTheDeliveryLatency() throws Exception {
-        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.ON);
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.ON,
+                SimApi.V1_1);
 
         SimTwitter twitter = simulator.run();
         SimRun run = simulator.result();
@@ -46,7 +52,8 @@ class BudgetSimulatorSmokeTest {
 
     @Test
     void droppedDeliveriesAreCaughtByReconciliationWithinItsInterval() throws Exception {
-        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.DROPPING);
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.DROPPING,
+                SimApi.V1_1);
 
         SimTwitter twitter = simulator.run();
         SimRun run = simulator.result();
@@ -58,6 +65,26 @@ class BudgetSimulatorSmokeTest {
         assertEquals(0, twitter.unexpected429s);
         assertTrue(slowest > 0.9, "no command waited for reconciliation: " + slowest);
         assertTrue(slowest <= RECONCILE_INTERVAL.toSeconds(), "slowest " + slowest);
+    }
+
+    @Test
+    void underV2NothingIsLostWithoutA429AndEveryDmSentAndListedIsBilled() throws Exception {
+        BudgetSimulator simulator = new BudgetSimulator(tinyDay(), Map.of(), Push.OFF,
+                SimApi.V2);
+
+        SimTwitter twitter = simulator.run();
+        SimRun run = simulator.result();
+        int sent = twitter.sent().size();
+        BigDecimal floor = DM_SENT.multiply(BigDecimal.valueOf(sent))
+                .add(EVENT_READ.multiply(BigDecimal.valueOf(run.commands + sent)));
+
+        assertEquals(12, run.commands);
+        assertEquals(0, run.lostCommands());
+        assertEquals(0, run.duplicates);
+        assertEquals(0, run.lostNotices());
+        assertEquals(0, twitter.unexpected429s);
+        assertTrue(run.spend.firstDay().compareTo(floor) >= 0,
+                "spent " + run.spend.firstDay() + ", less than the DMs listed and sent: " + floor);
     }
 
     private static Trace tinyDay() {

@@ -15,6 +15,7 @@ import java.util.Map;
 final class SimRun {
 
     final String name;
+    final SimSpend spend;
     final Map<Long, Instant> dmSentAt = new HashMap<>();
     final Map<Long, Integer> executions = new HashMap<>();
     final List<Duration> latencies = new ArrayList<>();
@@ -25,8 +26,9 @@ final class SimRun {
     int noticesDelivered;
     Duration longestNoticeDelay = Duration.ZERO;
 
-    SimRun(String name) {
+    SimRun(String name, SimSpend spend) {
         this.name = name;
+        this.spend = spend;
     }
 
     /** Records a command run by the plugin now. */
@@ -97,11 +99,13 @@ final class SimRun {
                         + "  list pages past the first (the bot's own DMs): %d; 429s: %d"
                         + " (plus %d injected faults)%n"
                         + "  commands lost %d, duplicated %d; notices %d, delivered %d,"
-                        + " joined %d, lost %d, longest notice delay %s; wall %d ms%n",
+                        + " joined %d, lost %d, longest notice delay %s; wall %d ms%n"
+                        + "  dollars per UTC day: %s%n",
                 name, commands, meanSeconds(), percentileSeconds(0.5),
                 percentileSeconds(0.99), calls, twitter.extraPages, twitter.unexpected429s,
                 twitter.injected, lostCommands(), duplicates, noticeQueuedAt.size(),
                 noticesDelivered, noticesJoined, lostNotices(),
-                longestNoticeDelay.toString().substring(2).toLowerCase(), wallMillis);
+                longestNoticeDelay.toString().substring(2).toLowerCase(), wallMillis,
+                spend.report());
     }
 }

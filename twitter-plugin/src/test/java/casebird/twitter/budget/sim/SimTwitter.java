@@ -20,29 +20,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Twitter's v1.1 limits as the budget sees them, on a virtual clock, over the one
- * {@link FakeTwitter}: {@link Endpoint}'s limits in fixed windows opened by the first call,
- * headers on every answer (to the budget, as the real port reports them), free replies (up
- * to 5 within 24 h of an agent's DM), injected faults, and the agents' DMs pushed to the
- * {@link SimWebhook}.
+ * Twitter's limits as the budget sees them, on a virtual clock, over the one {@link
+ * FakeTwitter}: the {@link SimApi}'s limits in fixed windows opened by the first call (a
+ * limit per day besides, like v2's sends, counted in a day window), headers on every answer
+ * (to the budget, as the real port reports them), v1.1's free replies (up to 5 within 24 h
+ * of an agent's DM), injected faults, and the agents' DMs pushed to the {@link SimWebhook}.
  */
 final class SimTwitter implements TwitterPort {
 
     static final long BOT = FakeTwitter.BOT_ID;
-    private static final ApiLimits LIMITS = ApiLimits.v1_1();
-    private static final int FREE_REPLIES = 5;
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
-    private record Window(Instant reset, int used) {}
+    private record Window(Instant reset, int used) {
+        Window plusOne() {
+            return new Window(reset, used + 1);
+        }
+    }
 
     private final FakeTwitter twitter;
     private final Clock clock;
     private final ApiBudget budget;
     private final Faults faults;
     private final SimWebhook webhook;
+    private final ApiLimits limits;
+    private final int freeReplies;
     private final Map<Endpoint, Window> windows = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Window> days = new EnumMap<>(Endpoint.class);
     private final Map<Long, Instant> lastDmFrom = new HashMap<>();
     private final Map<Long, Integer> freeRepliesUsed = new HashMap<>();
     final Map<Endpoint, Integer> calls = new EnumMap<>(Endpoint.class);
@@ -50,9 +58,11 @@ final class SimTwitter implements TwitterPort {
     int injected;
     int extraPages;
 
-    SimTwitter(Clock clock, ApiBudget budget, Faults faults, SimWebhook webhook) {
+    SimTwitter(Clock clock, SimApi api, ApiBudget budget, Faults faults, SimWebhook webhook) {
         this.twitter = new FakeTwitter(clock).cursorsById();
         this.clock = clock;
+        this.limits = api.limits();
+        this.freeReplies = api.freeReplies();
         this.budget = budget;
         this.faults = faults;
         this.webhook = webhook;
@@ -94,8 +104,7 @@ final class SimTwitter implements TwitterPort {
     private boolean freeReply(long recipientId) {
         Instant last = lastDmFrom.get(recipientId);
         int used = freeRepliesUsed.getOrDefault(recipientId, 0);
-        if (last == null || used >= FREE_REPLIES
-                || clock.instant().isAfter(last.plus(Duration.ofDays(1)))) {
+        if (last == null || used >= freeReplies || clock.instant().isAfter(last.plus(DAY))) {
             return false;
         }
         freeRepliesUsed.put(recipientId, used + 1);
@@ -128,30 +137,44 @@ final class SimTwitter implements TwitterPort {
 
     private void call(Endpoint endpoint, boolean counts) {
         calls.merge(endpoint, 1, Integer::sum);
-        Window w = window(endpoint);
-        int limit = LIMITS.calls(endpoint);
+        Window w = window(windows, endpoint, limits.sendWindow(endpoint) ? DAY : RATE_WINDOW);
         Optional<Faults.Kind> fault = faults.next(clock.instant());
         if (fault.isPresent()) {
             injected++;
             throw fault.get().failure(endpoint, w.reset().getEpochSecond());
         }
-        if (counts && w.used() >= limit) {
+        Optional<Window> spent = counts ? spentWindow(endpoint, w) : Optional.empty();
+        if (spent.isPresent()) {
             unexpected429s++;
             throw new TwitterApiException(endpoint.path() + " rate limited", 429, 88,
-                    OptionalLong.of(w.reset().getEpochSecond()), null);
+                    OptionalLong.of(spent.get().reset().getEpochSecond()), null);
         }
-        Window after = counts ? new Window(w.reset(), w.used() + 1) : w;
+        Window after = counts ? w.plusOne() : w;
         windows.put(endpoint, after);
+        if (counts && limits.perSendWindow(endpoint).isPresent()) {
+            days.put(endpoint, window(days, endpoint, DAY).plusOne());
+        }
+        int limit = limits.calls(endpoint);
         budget.learn(endpoint, limit, limit - after.used(), after.reset().getEpochSecond());
     }
 
-    private Window window(Endpoint endpoint) {
+    /** The window with no call left for the endpoint, if any: its own or its day's. */
+    private Optional<Window> spentWindow(Endpoint endpoint, Window w) {
+        if (w.used() >= limits.calls(endpoint)) {
+            return Optional.of(w);
+        }
+        OptionalInt perDay = limits.perSendWindow(endpoint);
+        Window day = perDay.isPresent() ? window(days, endpoint, DAY) : null;
+        return day != null && day.used() >= perDay.getAsInt() ? Optional.of(day)
+                : Optional.empty();
+    }
+
+    private Window window(Map<Endpoint, Window> open, Endpoint endpoint, Duration length) {
         Instant now = clock.instant();
-        Window w = windows.get(endpoint);
+        Window w = open.get(endpoint);
         if (w == null || !now.isBefore(w.reset())) {
-            Duration length = LIMITS.sendWindow(endpoint) ? Duration.ofDays(1) : Duration.ofMinutes(15);
             w = new Window(Instant.ofEpochSecond(now.plus(length).getEpochSecond()), 0);
-            windows.put(endpoint, w);
+            open.put(endpoint, w);
         }
         return w;
     }
