@@ -4,6 +4,8 @@ import casebird.api.HealthReporter;
 import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,7 @@ public final class HealthTracker {
     private Optional<Instant> lastPoll = Optional.empty();
     private Optional<String> delivery = Optional.empty();
     private final Map<String, String> warnings = new TreeMap<>();
+    private final List<Supplier<String>> notes = new ArrayList<>();
 
     /**
      * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
@@ -71,11 +74,17 @@ public final class HealthTracker {
         return !Objects.equals(before, sentence.orElse(null));
     }
 
+    /** Adds a sentence read afresh for every report, e.g. today's spend. */
+    public synchronized void note(Supplier<String> sentence) {
+        notes.add(sentence);
+    }
+
     /** Reports the current health to the host. */
     public synchronized void report() {
         StringBuilder sentences = new StringBuilder(detail);
         delivery.ifPresent(d -> sentences.append("; ").append(d));
         warnings.values().forEach(w -> sentences.append("; ").append(w));
+        notes.forEach(n -> sentences.append("; ").append(n.get()));
         reporter.report(new PluginHealth(
                 credentials, sentences.toString(), lastPoll, backlog.getAsInt(), budget.get()));
     }

@@ -33,7 +33,8 @@ class CredentialsCheckTest {
     private final List<PluginHealth> reports = new ArrayList<>();
     private final HealthTracker health = new HealthTracker(reports::add, () -> 0, Map::of);
     private final CredentialsCheck check = new CredentialsCheck(failing, health,
-            new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(1)), SLOW, clock);
+            new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(1)), SLOW, clock,
+            CredentialsCheck.OAUTH1_FIX);
 
     private static TwitterApiException rejected() {
         return new TwitterApiException("verify_credentials failed: Could not authenticate you.",
