@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Which X API the plugin speaks and how it signs in, read with the upgrade rules that keep a
  * working install working: the OAuth 1.0a keys and no {@code auth} keep OAuth 1.0a, and
- * {@code webhook-env} or an own {@code api-base-url} without {@code api} keep v1.1.
+ * without {@code api}, {@code webhook-env} or an own {@code api-base-url} (a v1.1 base URL,
+ * unless an OAuth 2.0 {@code client-id} says otherwise) keep v1.1.
  *
  * @param version the API: v2 (the default) or v1.1 (Enterprise contracts)
  * @param auth OAuth 2.0 user tokens (the default for v2) or the four OAuth 1.0a keys
@@ -31,8 +32,9 @@ public record ApiChoice(Version version, Auth auth, Optional<String> advice) {
         Optional<String> auth = r.oneOf("auth", "oauth2", "oauth1");
         boolean clientId = r.has("client-id");
         Optional<String> advice = Optional.empty();
+        boolean v1Install = webhook || (ownBaseUrl && !clientId);
         Version version = api.map(a -> a.equals("v2") ? Version.V2 : Version.V1_1)
-                .orElse(webhook || ownBaseUrl ? Version.V1_1 : Version.V2);
+                .orElse(v1Install ? Version.V1_1 : Version.V2);
         if (api.isEmpty() && version == Version.V1_1) {
             advice = Optional.of("X API v1.1 is kept because " + (webhook ? "webhook-env"
                     : "api-base-url") + " is set and api is not; v1.1 needs an Enterprise"

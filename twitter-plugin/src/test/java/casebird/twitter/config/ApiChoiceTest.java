@@ -79,6 +79,14 @@ class ApiChoiceTest {
     }
 
     @Test
+    void anOwnBaseUrlBesideAnOAuth2ClientIsAV2Root() {
+        Map<String, String> raw = oauth2();
+        raw.put("api-base-url", "https://proxy.example/");
+
+        assertEquals(Version.V2, PluginSettings.from(raw).api().choice().version());
+    }
+
+    @Test
     void v1DefaultsToTwittersV1BaseUrl() {
         Map<String, String> raw = oauth1Keys();
         raw.put("api", "V1.1");
