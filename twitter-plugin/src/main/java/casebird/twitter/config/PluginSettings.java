@@ -169,6 +169,8 @@ public record PluginSettings(
                 oauth2 ? Optional.empty() : Optional.of(Credentials.read(r));
         Optional<OAuth2Client> client =
                 oauth2 ? Optional.of(OAuth2Client.read(r)) : Optional.empty();
+        // Under OAuth 1.0a the keys name the bot; a bot-account beside them is allowed.
+        r.text("bot-account", "");
         String apiBaseUrl = r.url("api-base-url", "restBaseURL", choice.defaultBaseUrl());
         String handleField = r.text("handle-field", "twitter");
         Duration pollInterval = r.duration("poll-interval", "60s");

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Rejected credentials are checked again every {@code rejectedRetry}; an unreachable API
  * is retried with backoff, and a spent budget waited out. Each change of state is logged
  * once, repeats only at DEBUG, so a long outage or a revoked token does not flood the log.
- * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
+ * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker})
+ * makes the next run check again; one refused for a missing permission, the run after
+ * {@code rejectedRetry}.
  */
 public final class CredentialsCheck {
 
@@ -67,7 +69,8 @@ public final class CredentialsCheck {
         }
         if (account.isPresent()) {
             account = Optional.empty();
-            nextCheck = clock.instant();
+            nextCheck = health.permissionMissing() ? clock.instant().plus(rejectedRetry)
+                    : clock.instant();
         }
         if (clock.instant().isBefore(nextCheck)) {
             return;

@@ -23,6 +23,7 @@ public final class HealthTracker {
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
     private Optional<String> delivery = Optional.empty();
+    private boolean permissionMissing;
     private final Map<String, String> warnings = new TreeMap<>();
     private final List<Supplier<String>> notes = new ArrayList<>();
 
@@ -46,6 +47,24 @@ public final class HealthTracker {
             detail = sentence;
         }
         credentials = state;
+        permissionMissing &= state != Credentials.ACCEPTED;
+    }
+
+    /**
+     * Records that X says the app or its token lacks a permission, a 403 naming no
+     * recipient: the credentials count as rejected, and stay so until they are checked again
+     * after {@code credentials-retry}, since no retry or skipping fixes it.
+     */
+    public synchronized void permissionMissing(String why) {
+        credentials(Credentials.REJECTED, "X says the app lacks a permission: " + why
+                + "; sending and reading stop, and no DM is dropped, until the app has read and"
+                + " write access to Direct Messages and the bot is authorized again");
+        permissionMissing = true;
+    }
+
+    /** Whether the latest rejection is a missing permission, not refused credentials. */
+    public synchronized boolean permissionMissing() {
+        return permissionMissing;
     }
 
     /** The latest credentials state anyone recorded. */

@@ -55,6 +55,14 @@ class ApiChoiceTest {
     }
 
     @Test
+    void aBotAccountBesideTheFourKeysIsAllowed() {
+        Map<String, String> raw = oauth1Keys();
+        raw.put("bot-account", "casebird");
+
+        assertEquals(Auth.OAUTH1, PluginSettings.from(raw).api().choice().auth());
+    }
+
+    @Test
     void webhookEnvWithoutApiStaysOnV1AndHealthIsToldToRecommendTheMove() {
         Map<String, String> raw = oauth1Keys();
         raw.put("webhook-env", "prod");

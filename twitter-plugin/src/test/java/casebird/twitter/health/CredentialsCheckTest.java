@@ -62,6 +62,36 @@ class CredentialsCheckTest {
     }
 
     @Test
+    void aMissingPermissionStopsTheWorkUntilTheSlowRecheckAndSaysWhy() {
+        check.runIfDue();
+
+        health.permissionMissing("sending a DM was refused (not permitted)");
+        check.runIfDue();
+        boolean acceptedBeforeRecheck = check.accepted();
+        clock.advance(SLOW.minusSeconds(1));
+        check.runIfDue();
+        int callsBeforeDue = twitter.verifyCalls();
+        clock.advance(Duration.ofSeconds(1));
+        check.runIfDue();
+
+        assertFalse(acceptedBeforeRecheck);
+        assertEquals(1, callsBeforeDue);
+        assertEquals(2, twitter.verifyCalls());
+        assertTrue(check.accepted());
+    }
+
+    @Test
+    void aMissingPermissionIsReportedAsRejectedNamingWhatToFix() {
+        health.permissionMissing("reading DMs was refused (Forbidden)");
+        health.report();
+
+        assertEquals(Credentials.REJECTED, last().credentials());
+        assertTrue(last().detail().startsWith("X says the app lacks a permission: reading DMs"
+                + " was refused (Forbidden); sending and reading stop, and no DM is dropped,"),
+                last().detail());
+    }
+
+    @Test
     void rejectedCredentialsAreReportedWithTwittersCodeAndRetriedOnlyAtTheSlowRate() {
         failing.failNextVerify(rejected());
         failing.failNextVerify(rejected());
