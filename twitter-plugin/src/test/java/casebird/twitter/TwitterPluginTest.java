@@ -97,7 +97,6 @@ class TwitterPluginTest {
         action.execute(dispatched(), rule);
         plugin.stop();
         long threadsAfterStop = casebirdThreads();
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("casebird-")).forEach(t -> System.out.println("DEBUGT " + t.getName() + " " + t.getState() + java.util.Arrays.toString(t.getStackTrace())));
         IllegalStateException stopped = assertThrows(IllegalStateException.class,
                 () -> action.execute(dispatched(), rule));
         plugin.start();

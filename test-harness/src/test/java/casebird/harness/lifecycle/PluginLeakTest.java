@@ -80,8 +80,8 @@ class PluginLeakTest {
         long collected = loaders.stream().filter(ref -> ref.get() == null).count();
         List<Path> files = dataFiles();
         int unlocked = unlockedCount(files);
-        System.out.printf("leak test (api %s): %d cycles in %d ms (host load+start median %d ms, max"
-                + " %d; stop+unload median %d ms, max %d); threads before %d, left over %d %s;"
+        System.out.printf("leak test (api %s): %d cycles in %d ms (host load+start median %d"
+                + " ms, max %d; stop+unload median %d ms, max %d); threads before %d, left over %d %s;"
                 + " plugin class loaders collected %d of %d; data files unlocked %d of %d%n",
                 api, CYCLES, cyclesMillis, median(startMillis), Collections.max(startMillis),
                 median(stopMillis), Collections.max(stopMillis), before.size(),

@@ -199,7 +199,7 @@ public record PluginSettings(
                 r.count("outbox-warn-size", 1_000, 10_000_000));
         Push push = new Push(webhookEnv, reconcileInterval, pushSilence,
                 r.duration("delivery-max-age", "48h"));
-        return new PluginSettings(credentials, client, api, Spend.read(r), handleField, sync, polling, retry, limits,
-                inbox, unlinked, push, outbox);
+        return new PluginSettings(credentials, client, api, Spend.read(r), handleField, sync,
+                polling, retry, limits, inbox, unlinked, push, outbox);
     }
 }
