@@ -10,6 +10,7 @@ import casebird.twitter.budget.MeteredTwitter;
 import casebird.twitter.budget.PollPlanner;
 import casebird.twitter.budget.SpendMeter;
 import casebird.twitter.client.TwitterPort;
+import casebird.twitter.config.ApiChoice;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.CredentialsCheck;
 import casebird.twitter.health.HealthTracker;
@@ -23,6 +24,7 @@ import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
 import casebird.twitter.state.StateStore;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Random;
@@ -35,6 +37,11 @@ import java.util.function.BooleanSupplier;
  * {@link WorkCycle} that drives them.
  */
 public final class PluginAssembly {
+
+    /** Far more DM events and users than a day's polling returns. */
+    private static final int SPEND_IDS_REMEMBERED = 100_000;
+    private static final String XCHAT = "encrypted XChat DMs are invisible to X API v2's DM"
+            + " endpoints: agents must send the bot unencrypted DMs";
 
     private final PluginSettings settings;
     private final Clock clock;
@@ -55,11 +62,18 @@ public final class PluginAssembly {
             OutboxSender sender, DeletionSweeper sweeper) {}
 
     /**
-     * Starts an assembly whose budget assumes Twitter's published limits until answers say
-     * more; every backoff draws from {@code random}.
+     * Starts an assembly whose budget assumes the chosen API's published limits until
+     * answers say more, and under v2 meters the pay-per-use spend against the daily cap;
+     * every backoff draws from {@code random}.
      */
     public PluginAssembly(PluginSettings settings, Clock clock, Random random) {
-        this(settings, clock, random, ApiLimits.v1_1(), Optional.empty());
+        this(settings, clock, random, isV2(settings) ? ApiLimits.v2() : ApiLimits.v1_1(),
+                isV2(settings) ? Optional.of(new SpendMeter(clock, settings.spend().prices(),
+                        settings.spend().dailyCap(), SPEND_IDS_REMEMBERED)) : Optional.empty());
+    }
+
+    private static boolean isV2(PluginSettings settings) {
+        return settings.api().choice().version() == ApiChoice.Version.V2;
     }
 
     /**
@@ -87,9 +101,15 @@ public final class PluginAssembly {
         return budget;
     }
 
+    /** The pay-per-use meter under X API v2; empty under v1.1. */
+    public Optional<SpendMeter> spend() {
+        return spend;
+    }
+
     /**
-     * The parts over {@code port} (behind the budget), the store and the CRM: commands run
-     * through {@code commands}, health goes to {@code reporter}.
+     * The parts over {@code port} (behind the budget, and under v2 the spend meter), the
+     * store and the CRM: commands run through {@code commands}, health goes to
+     * {@code reporter}.
      */
     public Parts parts(TwitterPort port, StateStore store, CrmSdk crm, CommandRunner commands,
             HealthReporter reporter) {
@@ -97,11 +117,16 @@ public final class PluginAssembly {
         TwitterPort twitter = spend.<TwitterPort>map(m -> new MeteredTwitter(budgeted, m))
                 .orElse(budgeted);
         HealthTracker health = new HealthTracker(reporter, store.outbox()::size, budget::left);
+        settings.api().choice().advice().ifPresent(a -> health.warning("api", Optional.of(a)));
+        spend.ifPresent(m -> {
+            health.note(m::summary);
+            health.note(() -> XCHAT);
+        });
         AgentDirectory directory =
                 new AgentDirectory(crm, settings.handleField(), twitter, store.pins());
         PluginSettings.Outbox outbox = settings.outbox();
-        OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff, clock, health,
-                budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
+        OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff,
+                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
         PluginSettings.Inbox inbox = settings.inbox();
         PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),
@@ -116,10 +141,18 @@ public final class PluginAssembly {
         return new Parts(twitter, health, poller, sender, sweeper);
     }
 
-    /** The check of the credentials that the parts' port uses, reporting to their health. */
-    public CredentialsCheck credentialsCheck(Parts parts) {
-        return new CredentialsCheck(
-                parts.twitter(), parts.health(), backoff, settings.retry().credentials(), clock);
+    /**
+     * The check of the credentials that the parts' port uses, reporting to their health;
+     * under OAuth 2.0 it sends the admin to {@code authorizeStart} when the host serves it.
+     */
+    public CredentialsCheck credentialsCheck(Parts parts, Optional<URI> authorizeStart) {
+        String fix = settings.api().choice().auth() == ApiChoice.Auth.OAUTH1
+                ? CredentialsCheck.OAUTH1_FIX
+                : authorizeStart.map(start -> "authorize the bot again at " + start)
+                        .orElse("authorize the bot again: run the harness's authorize command"
+                                + " or paste a new oauth2-refresh-token into the settings");
+        return new CredentialsCheck(parts.twitter(), parts.health(), backoff,
+                settings.retry().credentials(), clock, fix);
     }
 
     /**

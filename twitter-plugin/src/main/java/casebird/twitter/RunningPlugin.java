@@ -1,7 +1,7 @@
 package casebird.twitter;
 
 import casebird.api.HostContext;
-import casebird.twitter.client.TwitterPort;
+import casebird.api.web.WebRoute;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.CredentialsCheck;
 import casebird.twitter.inbox.CommandRunner;
@@ -16,21 +16,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One start of the plugin: the store it opened, the webhook route if push is on, and the one
- * scheduler thread that runs the {@link WorkCycle} again when it says it is next due (at
- * least every second, so queued DMs and clock changes are noticed) and handles deliveries.
- * {@link #stop()} closes the route, ends the thread, waits for it and closes the store.
+ * One start of the plugin: the store it opened, the API it calls, the webhook and authorize
+ * routes it serves, and the one scheduler thread that runs the {@link WorkCycle} again when
+ * it says it is next due (at least every second, so queued DMs and clock changes are
+ * noticed) and handles deliveries. {@link #stop()} closes the routes, aborts the API's
+ * calls, ends the thread, waits for it and closes the store.
  */
 public final class RunningPlugin {
 
@@ -46,10 +49,14 @@ public final class RunningPlugin {
     private final ScheduledExecutorService scheduler;
     private final Duration stopWait;
     private Optional<PushDelivery> push = Optional.empty();
+    private final ChosenApi api;
+    private List<WebRoute> routes = List.of();
 
-    private RunningPlugin(HostContext context, StateStore store, Duration stopWait) {
+    private RunningPlugin(HostContext context, StateStore store, ChosenApi api,
+            Duration stopWait) {
         this.context = context;
         this.store = store;
+        this.api = api;
         this.stopWait = stopWait;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
                 new ThreadFactoryBuilder().setNameFormat("casebird-scheduler-%d")
@@ -59,20 +66,24 @@ public final class RunningPlugin {
     }
 
     /**
-     * Opens the store, schedules the poller and the outbox sender, and registers the
-     * runtime for the plugin's extensions; makes no network call itself. {@code port}'s
-     * rate-limit headers should go to the assembly's budget, which every call then goes
-     * through.
+     * Opens the store and the API {@code api} opens over it, serves the authorize routes
+     * where the host offers routes, schedules the poller and the outbox sender, and
+     * registers the runtime for the plugin's extensions; makes no network call itself. The
+     * port's rate-limit headers should go to the assembly's budget, which every call then
+     * goes through.
      */
     public static RunningPlugin start(HostContext context, PluginAssembly assembly,
-            TwitterPort port, CommandRunner commands) {
+            Function<StateStore, ChosenApi> api, CommandRunner commands) {
         PluginSettings settings = assembly.settings();
         StateStore store = StateStore.open(createDirectories(context), settings.sync());
-        RunningPlugin plugin = new RunningPlugin(
-                context, store, settings.api().httpTimeout().multipliedBy(2).plusSeconds(5));
-        PluginAssembly.Parts parts =
-                assembly.parts(port, store, context.crm(), commands, context.health());
-        CredentialsCheck credentials = assembly.credentialsCheck(parts);
+        RunningPlugin plugin = new RunningPlugin(context, store, open(api, store),
+                settings.api().httpTimeout().multipliedBy(2).plusSeconds(5));
+        plugin.routes = context.webRoutes().flatMap(web -> plugin.api.authorizeRoutes()
+                .map(r -> r.serve(web))).orElse(List.of());
+        PluginAssembly.Parts parts = assembly.parts(plugin.api.port(), store, context.crm(),
+                commands, context.health());
+        CredentialsCheck credentials = assembly.credentialsCheck(parts,
+                plugin.routes.stream().findFirst().map(WebRoute::url));
         plugin.push = PushDelivery.open(context, settings, parts.twitter(), parts.health(),
                 plugin::submit, delivery -> {
                     parts.poller().handleDelivered(delivery);
@@ -93,6 +104,16 @@ public final class RunningPlugin {
                     }
                 })));
         return plugin;
+    }
+
+    /** The API opened over the store; the store is closed again when that fails. */
+    private static ChosenApi open(Function<StateStore, ChosenApi> api, StateStore store) {
+        try {
+            return api.apply(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static java.nio.file.Path createDirectories(HostContext context) {
@@ -164,8 +185,9 @@ public final class RunningPlugin {
     }
 
     /**
-     * Unregisters the runtime, stops serving the webhook, lets the task in progress end
-     * (every Twitter call ends within {@code http-timeout}), interrupts it if it does not,
+     * Unregisters the runtime, stops serving the routes, aborts the v2 client's calls, lets
+     * the task in progress end (every twitter4j call ends within {@code http-timeout}),
+     * interrupts it if it does not,
      * waits for the thread, and only then closes the store. An interrupt of the calling
      * thread does not cut the wait short; it is kept for the caller. Takes at most twice
      * the stop wait.
@@ -173,7 +195,9 @@ public final class RunningPlugin {
     public void stop() {
         PluginRuntimes.unregister(context);
         push.ifPresent(PushDelivery::close);
+        routes.forEach(WebRoute::close);
         scheduler.shutdown();
+        api.close();
         boolean interrupted = Thread.interrupted();
         try {
             if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {

@@ -2,7 +2,6 @@ package casebird.twitter;
 
 import casebird.api.HostContext;
 import casebird.api.HostContextAware;
-import casebird.twitter.client.v1.Twitter4jPort;
 import casebird.twitter.command.CommandService;
 import casebird.twitter.config.PluginSettings;
 import java.security.SecureRandom;
@@ -46,7 +45,7 @@ public class TwitterPlugin extends Plugin implements HostContextAware {
         PluginAssembly assembly =
                 new PluginAssembly(settings, context.clock(), new SecureRandom());
         running = RunningPlugin.start(context, assembly,
-                new Twitter4jPort(settings, assembly.budget()::learn),
+                store -> ChosenApi.open(settings, assembly.budget(), store, context.clock()),
                 new CommandService(context.crm())::handle);
     }
 

@@ -41,7 +41,8 @@ class RunningPluginStopTest {
                 "1.1.0", reports::add);
         PluginSettings settings = TestSettings.from(Map.of("http-timeout", "100ms"));
         return RunningPlugin.start(context,
-                new PluginAssembly(settings, context.clock(), new Random(1)), twitter,
+                new PluginAssembly(settings, context.clock(), new Random(1)),
+                store -> ChosenApi.of(twitter),
                 (login, id, text) -> new Handled(CommandParser.parse(text), Outcome.HELP, "help"));
     }
 

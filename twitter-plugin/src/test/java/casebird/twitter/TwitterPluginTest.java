@@ -64,12 +64,23 @@ class TwitterPluginTest {
     @Test
     void startWithBadSettingsNamesThem() {
         TwitterPlugin plugin = new TwitterPlugin();
-        plugin.setHostContext(context(Map.of("poll-interval", "often")));
+        plugin.setHostContext(context(Map.of("auth", "oauth1", "poll-interval", "often")));
 
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, plugin::start);
 
         assertTrue(e.getMessage().contains("'consumer-key'"));
         assertTrue(e.getMessage().contains("'poll-interval'"));
+    }
+
+    @Test
+    void startWithNoSettingsAsksForTheOAuth2ClientOfV2() {
+        TwitterPlugin plugin = new TwitterPlugin();
+        plugin.setHostContext(context(Map.of()));
+
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, plugin::start);
+
+        assertTrue(e.getMessage().contains("'client-id'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'bot-account'"), e.getMessage());
     }
 
     @Test

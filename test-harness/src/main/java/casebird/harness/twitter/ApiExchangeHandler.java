@@ -78,10 +78,18 @@ final class ApiExchangeHandler implements HttpHandler {
         }
     }
 
-    /** Whom a send is to, for faults that act on one recipient; empty for other calls. */
+    /**
+     * Whom a send is to (v2: the path's participant, v1.1: the body's recipient), for
+     * faults that act on one recipient; empty for other calls.
+     */
     private static OptionalLong recipient(Endpoint endpoint, ApiRequest request) {
         if (endpoint != Endpoint.DM_SEND) {
             return OptionalLong.empty();
+        }
+        Optional<String> participant = V2Route.participant(request);
+        if (participant.isPresent()) {
+            return participant.get().matches("[0-9]{1,19}")
+                    ? OptionalLong.of(Long.parseLong(participant.get())) : OptionalLong.empty();
         }
         try {
             return OptionalLong.of(TwitterJson.parseSend(request.body()).recipientId());

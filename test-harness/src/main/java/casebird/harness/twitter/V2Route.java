@@ -16,6 +16,7 @@ enum V2Route {
             "dm.read", "dm.write", "tweet.read", "users.read"),
     DM_DELETE(Endpoint.DM_DESTROY, "DELETE", "dm_events/{id}", "dm.read", "dm.write"),
     USERS_BY(Endpoint.USERS_LOOKUP, "GET", "users/by", "tweet.read", "users.read"),
+    USERS_BY_IDS(Endpoint.USERS_LOOKUP, "GET", "users", "tweet.read", "users.read"),
     USERS_ME(Endpoint.VERIFY_CREDENTIALS, "GET", "users/me", "tweet.read", "users.read");
 
     /** The path prefix of every v2 call. */

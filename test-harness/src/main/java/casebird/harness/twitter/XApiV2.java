@@ -119,7 +119,7 @@ public final class XApiV2 {
         handlers.put(V2Route.DM_EVENTS.endpoint(), dms::list);
         handlers.put(V2Route.DM_SEND.endpoint(), dms::send);
         handlers.put(V2Route.DM_DELETE.endpoint(), dms::delete);
-        handlers.put(V2Route.USERS_BY.endpoint(), users::usersBy);
+        handlers.put(V2Route.USERS_BY.endpoint(), users::lookup);
         handlers.put(V2Route.USERS_ME.endpoint(), users::me);
         return handlers;
     }

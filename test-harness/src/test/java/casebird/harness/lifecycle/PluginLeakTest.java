@@ -10,6 +10,7 @@ import casebird.harness.host.PluginSettingsBuilder;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.FakeTwitterApi;
+import casebird.harness.twitter.OAuth2Authorizer;
 import casebird.harness.twitter.TwitterAccount;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -24,17 +25,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Loads, starts, stops and unloads the real plugin ZIP many times in one JVM, with the
- * plugin talking to the fake Twitter API each time, then proves nothing of it stayed:
- * no thread, no class loader, no lock on its data files.
+ * plugin talking to the fake Twitter API each time (through twitter4j under v1.1, through
+ * its own HTTP client with OAuth 2.0 under v2), then proves nothing of it stayed: no
+ * thread, no class loader, no lock on its data files.
  */
 class PluginLeakTest {
 
@@ -45,8 +49,10 @@ class PluginLeakTest {
     private final List<Long> startMillis = new ArrayList<>();
     private final List<Long> stopMillis = new ArrayList<>();
 
-    @Test
-    void hundredLoadStartStopUnloadCyclesLeaveNoThreadLoaderOrFileLock() throws Exception {
+    @ParameterizedTest(name = "api {0}")
+    @ValueSource(strings = {"v1.1", "v2"})
+    void hundredLoadStartStopUnloadCyclesLeaveNoThreadLoaderOrFileLock(String api)
+            throws Exception {
         Clock clock = Clock.systemUTC();
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
@@ -54,8 +60,10 @@ class PluginLeakTest {
         try (FakeTwitterApi twitter = FakeTwitterApi.start(clock)) {
             for (Endpoint endpoint : Endpoint.values()) {
                 twitter.liftLimit(endpoint);
+                twitter.v2().liftLimit(endpoint);
             }
-            Map<String, String> settings = settings(twitter, twitter.createAccount("casebird"));
+            Map<String, String> settings =
+                    settings(twitter, twitter.createAccount("casebird"), api);
             InMemoryCrm crm = new InMemoryCrm(clock);
             crm.addUser("alice");
             for (int i = 0; i < CYCLES; i++) {
@@ -72,10 +80,10 @@ class PluginLeakTest {
         long collected = loaders.stream().filter(ref -> ref.get() == null).count();
         List<Path> files = dataFiles();
         int unlocked = unlockedCount(files);
-        System.out.printf("leak test: %d cycles in %d ms (host load+start median %d ms, max"
-                + " %d; stop+unload median %d ms, max %d); threads before %d, left over %d %s;"
+        System.out.printf("leak test (api %s): %d cycles in %d ms (host load+start median %d"
+                + " ms, max %d; stop+unload median %d ms, max %d); threads before %d, left over %d %s;"
                 + " plugin class loaders collected %d of %d; data files unlocked %d of %d%n",
-                CYCLES, cyclesMillis, median(startMillis), Collections.max(startMillis),
+                api, CYCLES, cyclesMillis, median(startMillis), Collections.max(startMillis),
                 median(stopMillis), Collections.max(stopMillis), before.size(),
                 leftover(before).size(), names(leftover(before)), collected, loaders.size(),
                 unlocked, files.size());
@@ -111,9 +119,23 @@ class PluginLeakTest {
         }
     }
 
-    private static Map<String, String> settings(FakeTwitterApi twitter, TwitterAccount bot) {
-        return PluginSettingsBuilder.forBot(twitter, bot)
-                .with("poll-interval", "1h").with("http-timeout", "5s").build();
+    private static Map<String, String> settings(FakeTwitterApi twitter, TwitterAccount bot,
+            String api) throws IOException {
+        PluginSettingsBuilder settings = PluginSettingsBuilder.forBot(twitter, bot)
+                .with("poll-interval", "1h").with("http-timeout", "5s").with("api", api);
+        if (api.equals("v1.1")) {
+            return settings.build();
+        }
+        Map<String, String> v2 = settings.with("auth", "oauth2")
+                .with("client-id", twitter.v2().oauth2().clientId())
+                .with("client-secret", twitter.v2().oauth2().clientSecret())
+                .with("bot-account", bot.screenName())
+                .with("oauth2-refresh-token",
+                        new OAuth2Authorizer(twitter.v2(), new Random(1)).refreshToken(bot))
+                .with("api-base-url", twitter.v2().baseUrl().resolve("/").toString()).build();
+        List.of("consumer-key", "consumer-secret", "access-token", "access-token-secret")
+                .forEach(v2::remove);
+        return v2;
     }
 
     private static long median(List<Long> values) {

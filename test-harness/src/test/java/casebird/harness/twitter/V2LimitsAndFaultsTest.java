@@ -98,6 +98,19 @@ class V2LimitsAndFaultsTest extends FakeApiTest {
     }
 
     @Test
+    void aFaultForOneRecipientActsOnV2SendsToThatParticipantOnly() throws Exception {
+        TwitterAccount bob = api.createAccount("bob_t");
+        api.addFault(Fault.status(DM_SEND, 403, OptionalInt.of(349), Fault.ALWAYS).to(bob.id()));
+
+        int toAlice = v2.send(token, alice, "hi alice").statusCode();
+        int toBob = v2.send(token, bob, "hi bob").statusCode();
+
+        assertEquals(201, toAlice);
+        assertEquals(403, toBob);
+        assertEquals(1, api.messages().size());
+    }
+
+    @Test
     void userNotFoundFaultIs404NamingTheRecipient() throws Exception {
         api.addFault(Fault.status(DM_SEND, 404, OptionalInt.of(50), 1));
 

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** GET /2/users/by (partial results) and GET /2/users/me. */
+/** GET /2/users/by and GET /2/users?ids= (partial results) and GET /2/users/me. */
 class V2UsersTest extends FakeApiTest {
 
     private String token;
@@ -60,6 +60,19 @@ class V2UsersTest extends FakeApiTest {
         assertEquals(1, found.path("data").size());
         assertEquals("alice_new", found.path("data").path(0).path("username").asText());
         assertEquals("alice_t", found.path("errors").path(0).path("value").asText());
+    }
+
+    @Test
+    void idsLookupReturnsTheKnownAccountsAndAnErrorForEachUnknownId() throws Exception {
+        long alice = api.accountByName("alice_t").orElseThrow().id();
+        HttpResponse<String> response = v2.get(token, "users?ids=" + alice + ",999999999");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode found = SignedCalls.json(response);
+
+        assertEquals(1, found.path("data").size());
+        assertEquals("alice_t", found.path("data").path(0).path("username").asText());
+        assertEquals("999999999", found.path("errors").path(0).path("value").asText());
+        assertEquals(400, v2.get(token, "users?ids=alice_t").statusCode());
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * The plugin's admin settings, checked and typed, grouped by the part that uses them.
  *
- * @param credentials the OAuth 1.0a keys and tokens
- * @param api where and how long the Twitter client calls
+ * @param credentials the OAuth 1.0a keys and tokens, under {@code auth=oauth1}
+ * @param oauth2 the OAuth 2.0 client and bot account, under {@code auth=oauth2}
+ * @param api which API, where and how long the client calls
+ * @param spend X API v2's pay-per-use cost: prices and the daily cap
  * @param handleField the CRM user field holding an agent's Twitter handle
  * @param sync whether each state commit is forced to the disk (survives power loss)
  * @param polling when the inbox is read
@@ -20,8 +22,10 @@ import java.util.Optional;
  * @param outbox when health warns about the outbox
  */
 public record PluginSettings(
-        Credentials credentials,
+        Optional<Credentials> credentials,
+        Optional<OAuth2Client> oauth2,
         Api api,
+        Spend spend,
         String handleField,
         boolean sync,
         Polling polling,
@@ -64,12 +68,14 @@ public record PluginSettings(
     }
 
     /**
-     * Where the client calls Twitter.
+     * Which API the client speaks and where it calls it.
      *
-     * @param baseUrl the v1.1 REST base URL, ending with a slash
+     * @param choice the API version and auth
+     * @param baseUrl v2: the root under which {@code 2/...} lives; v1.1: the REST base URL;
+     *     ending with a slash
      * @param httpTimeout the connect and read timeout of one API call
      */
-    public record Api(String baseUrl, Duration httpTimeout) {}
+    public record Api(ApiChoice choice, String baseUrl, Duration httpTimeout) {}
 
     /**
      * When the inbox is read.
@@ -157,13 +163,20 @@ public record PluginSettings(
 
     /** Reads every setting in the order that messages list them. */
     private static PluginSettings read(SettingsReader r) {
-        Credentials credentials = Credentials.read(r);
-        String apiBaseUrl = r.url("api-base-url", "restBaseURL", "https://api.twitter.com/1.1/");
+        ApiChoice choice = ApiChoice.read(r);
+        boolean oauth2 = choice.auth() == ApiChoice.Auth.OAUTH2;
+        Optional<Credentials> credentials =
+                oauth2 ? Optional.empty() : Optional.of(Credentials.read(r));
+        Optional<OAuth2Client> client =
+                oauth2 ? Optional.of(OAuth2Client.read(r)) : Optional.empty();
+        // Under OAuth 1.0a the keys name the bot; a bot-account beside them is allowed.
+        r.text("bot-account", "");
+        String apiBaseUrl = r.url("api-base-url", "restBaseURL", choice.defaultBaseUrl());
         String handleField = r.text("handle-field", "twitter");
         Duration pollInterval = r.duration("poll-interval", "60s");
         Duration retryBase = r.duration("retry-base", "2s");
         Duration retryCap = r.duration("retry-cap", "5m");
-        Api api = new Api(apiBaseUrl, r.duration("http-timeout", "20s", MAX_HTTP_TIMEOUT));
+        Api api = new Api(choice, apiBaseUrl, r.duration("http-timeout", "20s", MAX_HTTP_TIMEOUT));
         Retry retry = new Retry(retryBase, retryCap, r.duration("credentials-retry", "15m"));
         UnlinkedReplies unlinked = new UnlinkedReplies(
                 r.duration("unlinked-reply-interval", "24h"),
@@ -186,7 +199,7 @@ public record PluginSettings(
                 r.count("outbox-warn-size", 1_000, 10_000_000));
         Push push = new Push(webhookEnv, reconcileInterval, pushSilence,
                 r.duration("delivery-max-age", "48h"));
-        return new PluginSettings(credentials, api, handleField, sync, polling, retry, limits,
-                inbox, unlinked, push, outbox);
+        return new PluginSettings(credentials, client, api, Spend.read(r), handleField, sync,
+                polling, retry, limits, inbox, unlinked, push, outbox);
     }
 }

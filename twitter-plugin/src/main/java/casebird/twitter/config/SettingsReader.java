@@ -1,11 +1,13 @@
 package casebird.twitter.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +60,51 @@ final class SettingsReader {
             problems.add("setting '" + name + "' (or '" + alias + "') is missing: " + what);
         }
         return v.orElse("");
+    }
+
+    /** A required value; {@code what} tells the admin. */
+    String required(String name, String what) {
+        Optional<String> v = value(name);
+        if (v.isEmpty()) {
+            problems.add("setting '" + name + "' is missing: " + what);
+        }
+        return v.orElse("");
+    }
+
+    /** Whether any of the names holds a value. */
+    boolean has(String... names) {
+        boolean any = false;
+        for (String name : names) {
+            any |= value(name).isPresent();
+        }
+        return any;
+    }
+
+    /** Adds a problem found by a reader of several settings together. */
+    void problem(String sentence) {
+        problems.add(sentence);
+    }
+
+    /** An optional value that must be one of {@code words}, compared case-insensitively. */
+    Optional<String> oneOf(String name, String... words) {
+        Optional<String> v = value(name).map(t -> t.toLowerCase(Locale.ROOT));
+        if (v.isPresent() && !List.of(words).contains(v.get())) {
+            problems.add("setting '" + name + "' must be " + String.join(" or ", words) + ": '"
+                    + v.get() + "'");
+            return Optional.empty();
+        }
+        return v;
+    }
+
+    /** An optional amount of US dollars, e.g. {@code 5} or {@code 0.015}, at least zero. */
+    Optional<BigDecimal> dollars(String name) {
+        Optional<String> v = value(name);
+        if (v.isPresent() && !v.get().matches("\\d{1,6}(\\.\\d{1,6})?")) {
+            problems.add("setting '" + name + "' is not an amount of US dollars like 5 or"
+                    + " 0.015: '" + v.get() + "'");
+            return Optional.empty();
+        }
+        return v.map(BigDecimal::new);
     }
 
     String text(String name, String fallback) {

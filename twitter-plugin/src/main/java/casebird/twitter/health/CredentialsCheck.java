@@ -21,27 +21,35 @@ import org.slf4j.LoggerFactory;
  * <p>Rejected credentials are checked again every {@code rejectedRetry}; an unreachable API
  * is retried with backoff, and a spent budget waited out. Each change of state is logged
  * once, repeats only at DEBUG, so a long outage or a revoked token does not flood the log.
- * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker}) makes the next run check again.
+ * A call elsewhere that Twitter refused with 401 (reported to the {@link HealthTracker})
+ * makes the next run check again; one refused for a missing permission, the run after
+ * {@code rejectedRetry}.
  */
 public final class CredentialsCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsCheck.class);
-    private static final String FIX = "check consumer-key, consumer-secret, access-token and"
-            + " access-token-secret in the plugin's settings";
+    /** What an admin does when X rejects the four OAuth 1.0a keys. */
+    public static final String OAUTH1_FIX = "check consumer-key, consumer-secret, access-token"
+            + " and access-token-secret in the plugin's settings";
 
     private final TwitterPort twitter;
     private final HealthTracker health;
     private final Backoff backoff;
     private final Duration rejectedRetry;
     private final Clock clock;
+    private final String fix;
     private Optional<BotAccount> account = Optional.empty();
     private Instant nextCheck = Instant.MIN;
     private int failures;
     private String lastLogged = "";
 
-    /** Creates a check; all its work runs on the caller's thread. */
+    /**
+     * Creates a check whose health names {@code fix} when X rejects the credentials; all its
+     * work runs on the caller's thread.
+     */
     public CredentialsCheck(TwitterPort twitter, HealthTracker health, Backoff backoff,
-            Duration rejectedRetry, Clock clock) {
+            Duration rejectedRetry, Clock clock, String fix) {
+        this.fix = fix;
         this.twitter = twitter;
         this.health = health;
         this.backoff = backoff;
@@ -61,7 +69,8 @@ public final class CredentialsCheck {
         }
         if (account.isPresent()) {
             account = Optional.empty();
-            nextCheck = clock.instant();
+            nextCheck = health.permissionMissing() ? clock.instant().plus(rejectedRetry)
+                    : clock.instant();
         }
         if (clock.instant().isBefore(nextCheck)) {
             return;
@@ -86,7 +95,7 @@ public final class CredentialsCheck {
         if (e.credentialsRejected()) {
             nextCheck = now.plus(rejectedRetry);
             record(Credentials.REJECTED, "Twitter rejected the credentials (code "
-                    + e.errorCode() + "): " + e.reason() + "; " + FIX);
+                    + e.errorCode() + "): " + e.reason() + "; " + fix);
         } else {
             failures++;
             nextCheck = e.rateLimited() && e.rateLimitReset().isPresent()

@@ -4,6 +4,8 @@ import casebird.api.HealthReporter;
 import casebird.api.PluginHealth;
 import casebird.api.PluginHealth.Credentials;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +23,9 @@ public final class HealthTracker {
     private String detail = "credentials not checked yet";
     private Optional<Instant> lastPoll = Optional.empty();
     private Optional<String> delivery = Optional.empty();
+    private boolean permissionMissing;
     private final Map<String, String> warnings = new TreeMap<>();
+    private final List<Supplier<String>> notes = new ArrayList<>();
 
     /**
      * Creates a tracker reporting to the host, reading the outbox backlog and the calls left
@@ -43,6 +47,24 @@ public final class HealthTracker {
             detail = sentence;
         }
         credentials = state;
+        permissionMissing &= state != Credentials.ACCEPTED;
+    }
+
+    /**
+     * Records that X says the app or its token lacks a permission, a 403 naming no
+     * recipient: the credentials count as rejected, and stay so until they are checked again
+     * after {@code credentials-retry}, since no retry or skipping fixes it.
+     */
+    public synchronized void permissionMissing(String why) {
+        credentials(Credentials.REJECTED, "X says the app lacks a permission: " + why
+                + "; sending and reading stop, and no DM is dropped, until the app has read and"
+                + " write access to Direct Messages and the bot is authorized again");
+        permissionMissing = true;
+    }
+
+    /** Whether the latest rejection is a missing permission, not refused credentials. */
+    public synchronized boolean permissionMissing() {
+        return permissionMissing;
     }
 
     /** The latest credentials state anyone recorded. */
@@ -71,11 +93,17 @@ public final class HealthTracker {
         return !Objects.equals(before, sentence.orElse(null));
     }
 
+    /** Adds a sentence read afresh for every report, e.g. today's spend. */
+    public synchronized void note(Supplier<String> sentence) {
+        notes.add(sentence);
+    }
+
     /** Reports the current health to the host. */
     public synchronized void report() {
         StringBuilder sentences = new StringBuilder(detail);
         delivery.ifPresent(d -> sentences.append("; ").append(d));
         warnings.values().forEach(w -> sentences.append("; ").append(w));
+        notes.forEach(n -> sentences.append("; ").append(n.get()));
         reporter.report(new PluginHealth(
                 credentials, sentences.toString(), lastPoll, backlog.getAsInt(), budget.get()));
     }

@@ -234,6 +234,8 @@ public final class DirectMessagePoller {
         if (e.credentialsRejected()) {
             health.credentials(Credentials.REJECTED,
                     "Twitter rejected the credentials (code " + e.errorCode() + ")");
+        } else if (e.permissionMissing()) {
+            health.permissionMissing("reading DMs was refused (" + e.reason() + ")");
         } else if (e.status() < 0) {
             health.credentials(bot == null ? Credentials.UNREACHABLE : Credentials.ACCEPTED,
                     "Twitter could not be reached: " + e.getMessage());

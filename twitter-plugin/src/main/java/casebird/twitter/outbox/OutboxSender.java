@@ -151,6 +151,8 @@ public final class OutboxSender {
             if (e.credentialsRejected()) {
                 health.credentials(Credentials.REJECTED,
                         "Twitter rejected the credentials (code " + e.errorCode() + ")");
+            } else if (e.permissionMissing()) {
+                health.permissionMissing("sending a DM was refused (" + e.reason() + ")");
             }
             LOG.warn("DM {} to {} failed, will retry: {}", first.id(), first.to(),
                     e.getMessage());

@@ -56,8 +56,9 @@ public final class PushDelivery implements AutoCloseable {
         }
         PushMonitor monitor = new PushMonitor(push.silence(), settings.polling().interval(),
                 push.reconcileInterval(), context.clock(), health);
+        String consumerSecret = settings.credentials().orElseThrow().consumerSecret();
         WebhookEndpoint endpoint = new WebhookEndpoint(
-                new WebhookSignature(settings.credentials().consumerSecret()), monitor,
+                new WebhookSignature(consumerSecret), monitor,
                 push.deliveryMaxAge(), context.clock(),
                 new DeliveryQueue(DeliveryQueue.LIMIT, scheduler, handler));
         WebRoute route = routes.get().serve(PATH, endpoint);

@@ -16,5 +16,14 @@ final class MetaKeys {
     /** How many "not linked" replies were queued on that day. */
     static final String UNLINKED_COUNT = "unlinked-count";
 
+    /** The bot's OAuth 2.0 access token. */
+    static final String OAUTH2_ACCESS = "oauth2-access";
+    /** The bot's OAuth 2.0 refresh token, single use. */
+    static final String OAUTH2_REFRESH = "oauth2-refresh";
+    /** When the access token expires, epoch milliseconds. */
+    static final String OAUTH2_EXPIRES = "oauth2-expires";
+    /** The SHA-256 of the seed refresh token set when the tokens were saved, or empty. */
+    static final String OAUTH2_SEED = "oauth2-seed";
+
     private MetaKeys() {}
 }

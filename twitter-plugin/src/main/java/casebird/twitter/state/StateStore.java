@@ -1,5 +1,6 @@
 package casebird.twitter.state;
 
+import casebird.twitter.client.v2.OAuth2TokenStore;
 import casebird.twitter.identity.Pins;
 import casebird.twitter.inbox.Deletions;
 import casebird.twitter.inbox.Parked;
@@ -11,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * The plugin's durable state in one MVStore file, lent out as narrow views: processed DM
  * events, the outbox, pinned Twitter ids, the poller's position, handled DMs waiting to be
- * deleted, the unlinked-reply tally and the DMs parked after their command kept failing.
+ * deleted, the unlinked-reply tally, the DMs parked after their command kept failing and
+ * the bot's OAuth 2.0 tokens.
  *
  * <p>The store alone commits. One writer at a time: every view's method holds the store's
  * lock, makes its changes and commits before it returns, so a commit never carries half of
@@ -130,6 +133,14 @@ public final class StateStore implements AutoCloseable {
     /** The "not linked" replies sent. */
     public UnlinkedTally unlinkedTally() {
         return unlinked;
+    }
+
+    /**
+     * The bot's OAuth 2.0 tokens, each save committed before it returns; tokens saved while
+     * another {@code seed} (the {@code oauth2-refresh-token} setting) was set are not loaded.
+     */
+    public OAuth2TokenStore oauth2Tokens(Optional<String> seed) {
+        return new StoredOAuth2Tokens(this, meta, seed);
     }
 
     static <K> boolean removeOlder(MVMap<K, Long> map, long cutoff) {

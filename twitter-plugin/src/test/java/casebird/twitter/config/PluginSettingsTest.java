@@ -23,7 +23,7 @@ class PluginSettingsTest {
     void defaultsApplyWhenOnlyCredentialsAreGiven() {
         PluginSettings s = PluginSettings.from(credentials());
 
-        assertEquals("https://api.twitter.com/1.1/", s.api().baseUrl());
+        assertEquals("https://api.x.com/", s.api().baseUrl());
         assertEquals("twitter", s.handleField());
         assertEquals(Duration.ofSeconds(60), s.polling().interval());
         assertEquals(Duration.ofMinutes(5), s.retry().cap());
@@ -40,7 +40,7 @@ class PluginSettingsTest {
 
         PluginSettings s = PluginSettings.from(raw);
 
-        assertEquals("ck", s.credentials().consumerKey());
+        assertEquals("ck", s.credentials().orElseThrow().consumerKey());
         assertEquals("http://127.0.0.1:8080/1.1/", s.api().baseUrl());
         assertEquals(Duration.ofMillis(100), s.retry().base());
         assertEquals(Duration.ofSeconds(5), s.api().httpTimeout());
@@ -140,7 +140,7 @@ class PluginSettingsTest {
         PluginSettings s = PluginSettings.from(raw);
 
         assertEquals("http://localhost:9/1.1/", s.api().baseUrl());
-        assertEquals("at", s.credentials().accessToken());
+        assertEquals("at", s.credentials().orElseThrow().accessToken());
         assertEquals(Duration.ofMinutes(15), s.retry().credentials());
     }
 

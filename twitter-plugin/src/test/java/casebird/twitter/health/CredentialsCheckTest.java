@@ -33,7 +33,8 @@ class CredentialsCheckTest {
     private final List<PluginHealth> reports = new ArrayList<>();
     private final HealthTracker health = new HealthTracker(reports::add, () -> 0, Map::of);
     private final CredentialsCheck check = new CredentialsCheck(failing, health,
-            new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(1)), SLOW, clock);
+            new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(1)), SLOW, clock,
+            CredentialsCheck.OAUTH1_FIX);
 
     private static TwitterApiException rejected() {
         return new TwitterApiException("verify_credentials failed: Could not authenticate you.",
@@ -58,6 +59,36 @@ class CredentialsCheckTest {
         assertEquals(1, twitter.verifyCalls());
         assertEquals(Credentials.ACCEPTED, last().credentials());
         assertEquals("Twitter accepted the credentials of @casebird", last().detail());
+    }
+
+    @Test
+    void aMissingPermissionStopsTheWorkUntilTheSlowRecheckAndSaysWhy() {
+        check.runIfDue();
+
+        health.permissionMissing("sending a DM was refused (not permitted)");
+        check.runIfDue();
+        boolean acceptedBeforeRecheck = check.accepted();
+        clock.advance(SLOW.minusSeconds(1));
+        check.runIfDue();
+        int callsBeforeDue = twitter.verifyCalls();
+        clock.advance(Duration.ofSeconds(1));
+        check.runIfDue();
+
+        assertFalse(acceptedBeforeRecheck);
+        assertEquals(1, callsBeforeDue);
+        assertEquals(2, twitter.verifyCalls());
+        assertTrue(check.accepted());
+    }
+
+    @Test
+    void aMissingPermissionIsReportedAsRejectedNamingWhatToFix() {
+        health.permissionMissing("reading DMs was refused (Forbidden)");
+        health.report();
+
+        assertEquals(Credentials.REJECTED, last().credentials());
+        assertTrue(last().detail().startsWith("X says the app lacks a permission: reading DMs"
+                + " was refused (Forbidden); sending and reading stop, and no DM is dropped,"),
+                last().detail());
     }
 
     @Test

@@ -82,7 +82,8 @@ public final class Twitter4jPort implements TwitterPort {
     private static Configuration configuration(PluginSettings settings) {
         PluginSettings.Api api = settings.api();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, api.httpTimeout().toMillis());
-        PluginSettings.Credentials c = settings.credentials();
+        PluginSettings.Credentials c = settings.credentials().orElseThrow(
+                () -> new IllegalArgumentException("X API v1.1 needs the four OAuth 1.0a keys"));
         return new ConfigurationBuilder()
                 .setDebugEnabled(false)
                 .setRestBaseURL(api.baseUrl())
