@@ -15,7 +15,7 @@ public enum ApiVersion {
      * the settings it always had, and the scenario suite runs under v1.1 only; flipping this
      * makes v2 the default, as SCENARIOS.md says, and runs the suite under both.
      */
-    public static final boolean PLUGIN_SPEAKS_V2 = false;
+    public static final boolean PLUGIN_SPEAKS_V2 = true;
 
     /** The API of a world whose scenario names none and whose runner was given none. */
     public static final ApiVersion DEFAULT = PLUGIN_SPEAKS_V2 ? V2 : V1_1;
