@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -51,6 +53,8 @@ public final class RunningPlugin {
     private Optional<PushDelivery> push = Optional.empty();
     private final ChosenApi api;
     private List<WebRoute> routes = List.of();
+    /** The scheduler's threads, joined by stop: a terminated executor's worker may still run. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private RunningPlugin(HostContext context, StateStore store, ChosenApi api,
             Duration stopWait) {
@@ -58,9 +62,13 @@ public final class RunningPlugin {
         this.store = store;
         this.api = api;
         this.stopWait = stopWait;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                new ThreadFactoryBuilder().setNameFormat("casebird-scheduler-%d")
-                        .setDaemon(true).build());
+        ThreadFactory named = new ThreadFactoryBuilder().setNameFormat("casebird-scheduler-%d")
+                .setDaemon(true).build();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = named.newThread(task);
+            threads.add(thread);
+            return thread;
+        });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler = executor;
     }
@@ -209,6 +217,7 @@ public final class RunningPlugin {
                             + " interrupted; closing the state file under it", stopWait);
                 }
             }
+            threads.forEach(thread -> Uninterruptibles.joinUninterruptibly(thread, stopWait));
         } finally {
             store.close();
             if (interrupted) {
