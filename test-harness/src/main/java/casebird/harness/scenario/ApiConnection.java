@@ -90,17 +90,12 @@ final class ApiConnection {
         settings.put("api-base-url", route.apply(base).toString());
     }
 
-    /**
-     * Puts which API and auth the plugin speaks, and as which bot, left out for v1.1 until
-     * the plugin reads them (it refuses unknown settings); returns that choice.
-     */
+    /** Puts which API and auth the plugin speaks, and as which bot; returns that choice. */
     synchronized ApiChoice putChoice(Map<String, String> settings, TwitterAccount bot) {
         ApiChoice choice = choice();
-        if (choice.api() == ApiVersion.V2 || ApiVersion.PLUGIN_SPEAKS_V2) {
-            settings.put("api", choice.api().word());
-            settings.put("auth", choice.auth().word());
-            settings.put("bot-account", bot.screenName());
-        }
+        settings.put("api", choice.api().word());
+        settings.put("auth", choice.auth().word());
+        settings.put("bot-account", bot.screenName());
         return choice;
     }
 

@@ -9,15 +9,8 @@ public enum ApiVersion {
     V1_1("v1.1"),
     V2("v2");
 
-    /**
-     * Whether the plugin reads the {@code api} and {@code auth} settings: it does since
-     * issue 13 wired them, so worlds default to v2, as SCENARIOS.md says, hand every plugin
-     * its {@code api} and {@code auth}, and the scenario suite runs under both APIs.
-     */
-    public static final boolean PLUGIN_SPEAKS_V2 = true;
-
     /** The API of a world whose scenario names none and whose runner was given none. */
-    public static final ApiVersion DEFAULT = PLUGIN_SPEAKS_V2 ? V2 : V1_1;
+    public static final ApiVersion DEFAULT = V2;
 
     private final String word;
 
@@ -42,8 +35,8 @@ public enum ApiVersion {
                 .filter(v -> v.word.equals(word.toLowerCase(Locale.ROOT))).findFirst();
     }
 
-    /** The APIs the project's scenario suite runs under. */
+    /** The APIs the project's scenario suite runs under: both. */
     public static ApiVersion[] suite() {
-        return PLUGIN_SPEAKS_V2 ? values() : new ApiVersion[] {V1_1};
+        return values();
     }
 }

@@ -55,8 +55,8 @@ class PluginSettingsByApiTest {
         assertEquals(world.twitter().consumerKey(), settings.get("consumer-key"));
         assertEquals(routeRoot() + "1.1/", settings.get("api-base-url"));
         assertTrue(OAUTH2_KEYS.stream().noneMatch(settings::containsKey));
-        assertEquals(ApiVersion.PLUGIN_SPEAKS_V2, settings.containsKey("api"));
-        assertEquals(ApiVersion.PLUGIN_SPEAKS_V2, settings.containsKey("auth"));
+        assertEquals("v1.1", settings.get("api"));
+        assertEquals("oauth1", settings.get("auth"));
     }
 
     @Test
