@@ -1,6 +1,7 @@
 package casebird.harness.cli;
 
 import casebird.harness.host.RuleRejectedException;
+import casebird.harness.scenario.ApiVersion;
 import casebird.harness.scenario.World;
 import casebird.harness.workload.Workload;
 import casebird.harness.workload.WorkloadAudit;
@@ -45,7 +46,7 @@ final class WorkloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream out = main.out();
-        try (World world = World.open(main.pluginZip(), folder)) {
+        try (World world = World.open(main.pluginZip(), folder, ApiVersion.V1_1)) {
             Workload workload = Workload.generate(seed, Workload.CASES);
             WorkloadAudit.Figures figures =
                     new WorkloadDriver(workload, world, out, PACE).run(TIMEOUT);

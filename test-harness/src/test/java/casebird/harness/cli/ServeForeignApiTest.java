@@ -41,7 +41,7 @@ class ServeForeignApiTest {
         x = FakeTwitterApi.start(Clock.systemUTC());
         TwitterAccount bot = x.createAccount("casebird_test");
         alice = x.createAccount("alice_x");
-        credentials = Files.writeString(dir.resolve("x.properties"), String.join("\n",
+        credentials = Files.writeString(dir.resolve("x.properties"), String.join("\n", "api=v1.1", "auth=oauth1",
                 "consumer-key=" + x.consumerKey(), "consumer-secret=" + x.consumerSecret(),
                 "access-token=" + bot.accessToken(),
                 "access-token-secret=" + bot.accessTokenSecret()));

@@ -27,7 +27,7 @@ class ServeTest {
         Serve serve = new Serve(new HarnessMain(
                 new PrintStream(printed, true, StandardCharsets.UTF_8), System.err));
         try (World world = new ScenarioRunner(zip, new Reporter() { }).prepare(
-                ScenarioParser.parse("push", "delivery push\nuser alice twitter=@alice_t"),
+                ScenarioParser.parse("push", "api v1.1\ndelivery push\nuser alice twitter=@alice_t"),
                 w -> { })) {
             serve.printWhereToReach(world, Optional.empty());
 

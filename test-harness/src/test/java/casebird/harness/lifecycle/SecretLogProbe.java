@@ -25,6 +25,18 @@ public final class SecretLogProbe {
 
     private SecretLogProbe() {}
 
+    /**
+     * Each credential the plugin may be handed, as (identifier, secret) pairs: OAuth 1.0a's
+     * under {@code auth oauth1}; under {@code oauth2} the client secret and the refresh
+     * token each stand in both places (the client id is public by design: every authorize
+     * URL carries it), so they are looked for in every line, the JDK's wire log included.
+     */
+    private static final List<List<String>> CREDENTIAL_PAIRS = List.of(
+            List.of("consumer-key", "consumer-secret"),
+            List.of("access-token", "access-token-secret"),
+            List.of("client-secret", "client-secret"),
+            List.of("oauth2-refresh-token", "oauth2-refresh-token"));
+
     public static void main(String[] args) throws Exception {
         Path secretsFile = Path.of(args[0]);
         List<String> secrets = new ArrayList<>();
@@ -40,9 +52,10 @@ public final class SecretLogProbe {
             AtomicReference<World> ran = new AtomicReference<>();
             allPassed &= runner.run(scenario, ran::set);
             for (Map<String, String> settings : ran.get().settingsHandedOut()) {
-                for (String key : List.of("consumer-key", "consumer-secret", "access-token",
-                        "access-token-secret")) {
-                    secrets.add(settings.get(key));
+                for (List<String> pair : CREDENTIAL_PAIRS) {
+                    if (settings.containsKey(pair.get(1))) {
+                        pair.forEach(key -> secrets.add(settings.get(key)));
+                    }
                 }
             }
         }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class CrcOracleAttackTest {
 
     private static final String WORLD = String.join("\n",
+            "api v1.1",
             "delivery push",
             "user alice twitter=@alice_t queues=Support",
             "case 1234 \"Printer on fire\"",
