@@ -1,5 +1,6 @@
 package casebird.harness.cli;
 
+import casebird.harness.scenario.ApiVersion;
 import casebird.harness.scenario.Reporter;
 import casebird.harness.scenario.Scenario;
 import casebird.harness.scenario.ScenarioParser;
@@ -71,7 +72,9 @@ final class Demo implements Callable<Integer> {
 
         @Override
         public void pluginReady(World world) {
-            out.println("Plugin started; the fake API is at " + world.twitter().baseUrl());
+            boolean v2 = world.apiChoice().api() == ApiVersion.V2;
+            out.println("Plugin started; the fake X API " + world.apiChoice().api() + " is at "
+                    + (v2 ? world.twitter().v2().baseUrl() : world.twitter().baseUrl()));
             out.println();
         }
 
