@@ -1,33 +1,17 @@
 package casebird.twitter;
 
-import casebird.twitter.client.BotAccount;
-import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterPort;
-import java.net.URI;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
+import casebird.twitter.testing.ForwardingTwitter;
 
 /** A Twitter port that passes a crash step before and after each send. */
-final class CrashingTwitter implements TwitterPort {
+final class CrashingTwitter extends ForwardingTwitter {
 
-    private final TwitterPort twitter;
     private final CrashingSteps steps;
 
     CrashingTwitter(TwitterPort twitter, CrashingSteps steps) {
-        this.twitter = twitter;
+        super(twitter);
         this.steps = steps;
-    }
-
-    @Override
-    public BotAccount verifyCredentials() {
-        return twitter.verifyCredentials();
-    }
-
-    @Override
-    public EventPage listEvents(Optional<String> cursor) {
-        return twitter.listEvents(cursor);
     }
 
     @Override
@@ -38,23 +22,4 @@ final class CrashingTwitter implements TwitterPort {
         return sent;
     }
 
-    @Override
-    public Map<String, Long> lookupIds(Collection<String> screenNames) {
-        return twitter.lookupIds(screenNames);
-    }
-
-    @Override
-    public Map<Long, String> lookupNames(Collection<Long> ids) {
-        return twitter.lookupNames(ids);
-    }
-
-    @Override
-    public void destroy(long eventId) {
-        twitter.destroy(eventId);
-    }
-
-    @Override
-    public void registerWebhook(String env, URI url) {
-        twitter.registerWebhook(env, url);
-    }
 }

@@ -1,16 +1,10 @@
 package casebird.twitter;
 
 import casebird.twitter.client.BotAccount;
-import casebird.twitter.client.EventPage;
-import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
-import casebird.twitter.client.TwitterPort;
 import casebird.twitter.testing.FakeTwitter;
-import java.net.URI;
+import casebird.twitter.testing.ForwardingTwitter;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
@@ -20,14 +14,14 @@ import java.util.concurrent.locks.LockSupport;
  * interrupted, then takes {@code teardown} to give up, as a client closing its connection
  * would, and fails as an unreachable API does. It can throw an {@link Error} first.
  */
-final class HangingTwitter implements TwitterPort {
+final class HangingTwitter extends ForwardingTwitter {
 
     final CountDownLatch hanging = new CountDownLatch(1);
-    private final FakeTwitter twitter = new FakeTwitter();
     private final Duration teardown;
     private Error first;
 
     HangingTwitter(Duration teardown) {
+        super(new FakeTwitter());
         this.teardown = teardown;
     }
 
@@ -57,33 +51,4 @@ final class HangingTwitter implements TwitterPort {
                 -1, -1, OptionalLong.empty(), null);
     }
 
-    @Override
-    public EventPage listEvents(Optional<String> cursor) {
-        return twitter.listEvents(cursor);
-    }
-
-    @Override
-    public SentMessage send(long recipientId, String text) {
-        return twitter.send(recipientId, text);
-    }
-
-    @Override
-    public Map<String, Long> lookupIds(Collection<String> screenNames) {
-        return twitter.lookupIds(screenNames);
-    }
-
-    @Override
-    public Map<Long, String> lookupNames(Collection<Long> ids) {
-        return twitter.lookupNames(ids);
-    }
-
-    @Override
-    public void destroy(long eventId) {
-        twitter.destroy(eventId);
-    }
-
-    @Override
-    public void registerWebhook(String env, URI url) {
-        twitter.registerWebhook(env, url);
-    }
 }

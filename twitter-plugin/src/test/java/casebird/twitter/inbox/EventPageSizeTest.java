@@ -2,19 +2,15 @@ package casebird.twitter.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.EventPage;
-import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.ForwardingTwitter;
 import casebird.twitter.testing.MutableClock;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +50,12 @@ class EventPageSizeTest {
     }
 
     /** The fake's pages, recording the page size each list call asked for. */
-    private static final class PageSizes implements TwitterPort {
+    private static final class PageSizes extends ForwardingTwitter {
 
-        private final TwitterPort twitter;
         private final List<Integer> asked = new ArrayList<>();
 
         PageSizes(TwitterPort twitter) {
-            this.twitter = twitter;
+            super(twitter);
         }
 
         @Override
@@ -74,34 +69,5 @@ class EventPageSizeTest {
             throw new AssertionError("every read names its page size");
         }
 
-        @Override
-        public BotAccount verifyCredentials() {
-            return twitter.verifyCredentials();
-        }
-
-        @Override
-        public SentMessage send(long recipientId, String text) {
-            return twitter.send(recipientId, text);
-        }
-
-        @Override
-        public Map<String, Long> lookupIds(Collection<String> screenNames) {
-            return twitter.lookupIds(screenNames);
-        }
-
-        @Override
-        public Map<Long, String> lookupNames(Collection<Long> ids) {
-            return twitter.lookupNames(ids);
-        }
-
-        @Override
-        public void destroy(long eventId) {
-            twitter.destroy(eventId);
-        }
-
-        @Override
-        public void registerWebhook(String env, URI url) {
-            twitter.registerWebhook(env, url);
-        }
     }
 }

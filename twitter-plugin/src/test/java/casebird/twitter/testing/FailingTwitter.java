@@ -1,28 +1,23 @@
 package casebird.twitter.testing;
 
 import casebird.twitter.client.BotAccount;
-import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
-import java.util.Map;
-import java.util.Optional;
 
 /** Scripted failures over another Twitter port: the next calls of a kind fail, in order. */
-public final class FailingTwitter implements TwitterPort {
+public final class FailingTwitter extends ForwardingTwitter {
 
-    private final TwitterPort twitter;
     private final Deque<TwitterApiException> sendFailures = new ArrayDeque<>();
     private final Deque<RuntimeException> verifyFailures = new ArrayDeque<>();
     private final Deque<TwitterApiException> webhookFailures = new ArrayDeque<>();
 
     /** Fails over that port, which answers every call not scripted to fail. */
     public FailingTwitter(TwitterPort twitter) {
-        this.twitter = twitter;
+        super(twitter);
     }
 
     /** The next send fails with this exception, and sends nothing. */
@@ -50,31 +45,11 @@ public final class FailingTwitter implements TwitterPort {
     }
 
     @Override
-    public EventPage listEvents(Optional<String> cursor) {
-        return twitter.listEvents(cursor);
-    }
-
-    @Override
     public synchronized SentMessage send(long recipientId, String text) {
         if (!sendFailures.isEmpty()) {
             throw sendFailures.poll();
         }
         return twitter.send(recipientId, text);
-    }
-
-    @Override
-    public Map<String, Long> lookupIds(Collection<String> screenNames) {
-        return twitter.lookupIds(screenNames);
-    }
-
-    @Override
-    public Map<Long, String> lookupNames(Collection<Long> ids) {
-        return twitter.lookupNames(ids);
-    }
-
-    @Override
-    public void destroy(long eventId) {
-        twitter.destroy(eventId);
     }
 
     @Override
