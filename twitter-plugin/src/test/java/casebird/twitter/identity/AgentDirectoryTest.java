@@ -3,36 +3,19 @@ package casebird.twitter.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AgentDirectoryTest {
+class AgentDirectoryTest extends DirectoryFixture {
 
-    @TempDir Path dir;
-    private final FakeTwitter twitter = new FakeTwitter().account("alice_t", 11);
-    private final FakeCrm crm = new FakeCrm()
-            .user("alice", "@Alice_T").user("dave", "123456789").user("carol", null);
-    private StateStore store;
-    private AgentDirectory directory;
-
-    @BeforeEach
-    void openStore() {
-        store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
+    AgentDirectoryTest() {
+        super(new FakeTwitter().account("alice_t", 11),
+                new FakeCrm().user("alice", "@Alice_T").user("dave", "123456789")
+                        .user("carol", null));
     }
 
     @Test

@@ -3,35 +3,18 @@ package casebird.twitter.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A bare number in the handle field is an account id, and the log says whose. */
-class NumericHandleTest {
+class NumericHandleTest extends DirectoryFixture {
 
-    @TempDir Path dir;
-    private final FakeTwitter twitter = new FakeTwitter().account("erin", 123456789);
-    private final FakeCrm crm = new FakeCrm().user("dave", "123456789").user("zed", "4242");
-    private StateStore store;
-    private AgentDirectory directory;
-
-    @BeforeEach
-    void openStore() {
-        store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
+    NumericHandleTest() {
+        super(new FakeTwitter().account("erin", 123456789),
+                new FakeCrm().user("dave", "123456789").user("zed", "4242"));
     }
 
     @Test

@@ -3,36 +3,18 @@ package casebird.twitter.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.LogCapture;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An account several CRM users name belongs to none of them; the bot's own to nobody. */
-class SharedAndBotAccountsTest {
+class SharedAndBotAccountsTest extends DirectoryFixture {
 
-    @TempDir Path dir;
-    private final FakeTwitter twitter = new FakeTwitter()
-            .account("alice_t", 11).account("casebird", FakeTwitter.BOT_ID);
-    private final FakeCrm crm = new FakeCrm().user("alice", "@alice_t");
-    private StateStore store;
-    private AgentDirectory directory;
-
-    @BeforeEach
-    void openStore() {
-        store = StateStore.open(dir);
-        directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
+    SharedAndBotAccountsTest() {
+        super(new FakeTwitter().account("alice_t", 11).account("casebird", FakeTwitter.BOT_ID),
+                new FakeCrm().user("alice", "@alice_t"));
     }
 
     @Test
