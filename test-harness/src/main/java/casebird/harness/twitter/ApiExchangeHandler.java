@@ -38,6 +38,14 @@ final class ApiExchangeHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long ticket = calls.arrive();
+        try {
+            serveExchange(exchange, ticket);
+        } finally {
+            calls.settle(ticket);
+        }
+    }
+
+    private void serveExchange(HttpExchange exchange, long ticket) throws IOException {
         Instant at = clock.instant();
         String path = exchange.getRequestURI().getRawPath();
         Optional<Endpoint> endpoint = dialect.route(exchange.getRequestMethod(), path);
