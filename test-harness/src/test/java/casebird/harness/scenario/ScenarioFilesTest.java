@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Runs every scenario file under the test resources against the real plugin ZIP, under each
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 class ScenarioFilesTest {
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT)
     Stream<DynamicContainer> everyScenarioFileHoldsUnderEachApi() throws Exception {
         Path folder = Path.of(ScenarioFilesTest.class.getResource("/scenarios").toURI());
         Path zip = SimulatedHost.findPluginZip();
