@@ -54,7 +54,7 @@ class MeteredV2Test {
         twitter.listEvents(Optional.empty(), 50);
 
         assertEquals("3", x.request(0).query().get("max_results"));
-        assertEquals(new BigDecimal("0.040"), meter.spentToday());
+        assertEquals(new BigDecimal("0.060"), meter.spentToday());
     }
 
     @Test
