@@ -89,4 +89,16 @@ class MeteredV2Test {
 
         assertEquals(new BigDecimal("0.010"), meter.spentToday());
     }
+
+    @Test
+    void openingARoomAndPostingInItCostASendEach() {
+        x.enqueue(ScriptedServer.Reply.sample(201, "dm_group-create-response.json"));
+        x.enqueue(ScriptedServer.Reply.sample(201, "dm_send-response.json"));
+
+        long room = twitter.createRoom(List.of(1000001L, 1000002L), "New case 1234")
+                .conversationId();
+        twitter.postToRoom(room, "Case 1234 accepted by alice");
+
+        assertEquals(new BigDecimal("0.030"), meter.spentToday());
+    }
 }
