@@ -93,15 +93,21 @@ public final class XApiV2Port implements TwitterPort {
 
     @Override
     public SentMessage send(long recipientId, String text) {
-        String call = "POST /2/dm_conversations/with/:id/messages";
-        byte[] body = JsonObject.write(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
-        HttpAnswer answer = calls.post(Endpoint.DM_SEND,
-                "2/dm_conversations/with/" + recipientId + "/messages", body);
-        return sent(calls.body(answer, call, OptionalLong.of(recipientId)), call, recipientId);
+        return message(Endpoint.DM_SEND, "2/dm_conversations/with/" + recipientId, text,
+                OptionalLong.of(recipientId), recipientId);
     }
 
-    private static SentMessage sent(JsonObject body, String call, long to) {
-        JsonObject data = body.object("data").orElse(new JsonObject(Map.of()));
+    /**
+     * Posts a message under a conversation's path; only a refusal naming {@code recipient}
+     * is about the recipient.
+     */
+    private SentMessage message(Endpoint endpoint, String conversation, String text,
+            OptionalLong recipient, long to) {
+        String call = "POST /" + conversation.replaceAll("\\d+$", ":id") + "/messages";
+        byte[] body = JsonObject.write(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
+        HttpAnswer answer = calls.post(endpoint, conversation + "/messages", body);
+        JsonObject data = calls.body(answer, call, recipient).object("data")
+                .orElse(new JsonObject(Map.of()));
         try {
             return new SentMessage(Long.parseLong(data.text("dm_event_id").orElse("")), to);
         } catch (NumberFormatException e) {
@@ -141,11 +147,8 @@ public final class XApiV2Port implements TwitterPort {
     /** {@code POST /2/dm_conversations/:id/messages}: a message in a group conversation. */
     @Override
     public SentMessage postToRoom(long conversationId, String text) {
-        String call = "POST /2/dm_conversations/:id/messages";
-        byte[] body = JsonObject.write(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
-        HttpAnswer answer = calls.post(Endpoint.DM_ROOM_SEND,
-                "2/dm_conversations/" + conversationId + "/messages", body);
-        return sent(calls.body(answer, call, OptionalLong.empty()), call, conversationId);
+        return message(Endpoint.DM_ROOM_SEND, "2/dm_conversations/" + conversationId, text,
+                OptionalLong.empty(), conversationId);
     }
 
     @Override
