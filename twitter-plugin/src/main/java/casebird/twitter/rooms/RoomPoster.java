@@ -82,7 +82,11 @@ public final class RoomPoster {
         Recipient to = entries.get(0).to();
         List<Long> ids = entries.stream().map(OutboxEntry::id).toList();
         if (to.kind() == Recipient.Kind.CONVERSATION) {
-            twitter.postToRoom(Long.parseLong(to.value()), text);
+            if (!postedIn(Long.parseLong(to.value()), text)) {
+                LOG.warn("dropping DM to {}: X says the bot is not in it", to);
+                rooms.settle(ids, List.of(), Optional.empty());
+                return false;
+            }
             rooms.settle(ids, List.of(), Optional.empty());
             return true;
         }
@@ -110,9 +114,13 @@ public final class RoomPoster {
             }
             Optional<Room> current = rooms.current(queue);
             if (current.isPresent() && current.get().members().equals(wanted)) {
-                twitter.postToRoom(current.get().conversationId(), text);
-                settled(queue, ids, copies, Optional.empty());
-                return true;
+                if (postedIn(current.get().conversationId(), text)) {
+                    settled(queue, ids, copies, Optional.empty());
+                    return true;
+                }
+                LOG.warn("X says the bot is no longer in queue {}'s room {}: opening another",
+                        queue, current.get().conversationId());
+                current = Optional.empty();
             }
             List<OutboxEntry> queued = new ArrayList<>(copies);
             current.ifPresent(old -> queued.add(OutboxEntry.queued(
@@ -180,6 +188,22 @@ public final class RoomPoster {
             return Optional.of(new Room(id, queue, wanted, join.createdAt()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Posts in a conversation; false when X answers 403, which for a post means the bot is
+     * not in that conversation (any other failure is thrown).
+     */
+    private boolean postedIn(long conversationId, String text) {
+        try {
+            twitter.postToRoom(conversationId, text);
+            return true;
+        } catch (TwitterApiException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private void settled(String queue, List<Long> ids, List<OutboxEntry> queued,

@@ -64,6 +64,21 @@ class RoomNoticesTest extends RoomsFixture {
     }
 
     @Test
+    void aRoomTheBotIsNoLongerInIsReplacedWithoutStoppingTheOutbox() {
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        twitter.botLeaves(twitter.groups().get(0).id());
+        noticeToRoom("New case 1235: Fax jammed");
+
+        sendAll();
+
+        assertEquals(2, twitter.groups().size());
+        assertEquals(List.of("New case 1235: Fax jammed"),
+                twitter.textsInGroup(twitter.groups().get(1).id()));
+        assertEquals(0, store.outbox().size());
+    }
+
+    @Test
     void aMemberWhoRefusesGroupsIsLeftOutAndToldOneToOne() {
         twitter.refusesGroups(BOB);
         noticeToRoom("New case 1234: Printer on fire");

@@ -50,6 +50,7 @@ public final class FakeTwitter implements TwitterPort {
     private final Map<Long, Group> groups = new LinkedHashMap<>();
     private final List<Posted> posted = new ArrayList<>();
     private final Set<Long> refuseGroups = new HashSet<>();
+    private final Set<Long> left = new HashSet<>();
     private boolean groupsRefused;
     private long nextGroupId = 900_000;
 
@@ -107,6 +108,11 @@ public final class FakeTwitter implements TwitterPort {
     public synchronized FakeTwitter refusesGroups(long id) {
         refuseGroups.add(id);
         return this;
+    }
+
+    /** The bot is no longer in that group: X refuses its posts there (403 naming nobody). */
+    public synchronized void botLeaves(long conversationId) {
+        left.add(conversationId);
     }
 
     /** X refuses every group creation with a 403 that names nobody. */
@@ -245,7 +251,7 @@ public final class FakeTwitter implements TwitterPort {
 
     @Override
     public synchronized SentMessage postToRoom(long conversationId, String text) {
-        if (!groups.containsKey(conversationId)) {
+        if (!groups.containsKey(conversationId) || left.contains(conversationId)) {
             throw new TwitterApiException("POST /2/dm_conversations/:id/messages failed: not"
                     + " in that conversation", 403, -1, OptionalLong.empty(), null);
         }
