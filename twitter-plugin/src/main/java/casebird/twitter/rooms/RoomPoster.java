@@ -101,9 +101,11 @@ public final class RoomPoster {
         }
         Set<Long> wanted = new HashSet<>(linked.keySet());
         List<OutboxEntry> copies = new ArrayList<>();
+        List<String> refusing = new ArrayList<>();
         for (long refuser : rooms.refusers()) {
             if (wanted.remove(refuser)) {
                 copies.addAll(copies(entries, linked.get(refuser)));
+                refusing.add(linked.get(refuser));
             }
         }
         while (true) {
@@ -115,7 +117,7 @@ public final class RoomPoster {
             Optional<Room> current = rooms.current(queue);
             if (current.isPresent() && current.get().members().equals(wanted)) {
                 if (postedIn(current.get().conversationId(), text)) {
-                    settled(queue, ids, copies, Optional.empty());
+                    settled(queue, ids, copies, Optional.empty(), refusing);
                     return true;
                 }
                 LOG.warn("X says the bot is no longer in queue {}'s room {}: opening another",
@@ -128,7 +130,7 @@ public final class RoomPoster {
                     clock.instant())));
             Optional<Room> adopted = adopt(queue, wanted, text);
             if (adopted.isPresent()) {
-                settled(queue, ids, queued, adopted);
+                settled(queue, ids, queued, adopted, refusing);
                 return true;
             }
             Instant now = clock.instant();
@@ -136,7 +138,7 @@ public final class RoomPoster {
             try {
                 RoomCreated created = twitter.createRoom(wanted.stream().sorted().toList(), text);
                 settled(queue, ids, queued, Optional.of(
-                        new Room(created.conversationId(), queue, wanted, now)));
+                        new Room(created.conversationId(), queue, wanted, now)), refusing);
                 return true;
             } catch (RoomRefusedException e) {
                 if (e.member().isEmpty() || !wanted.contains(e.member().getAsLong())) {
@@ -149,6 +151,7 @@ public final class RoomPoster {
                 rooms.refusesGroups(refuser, clock.instant());
                 wanted.remove(refuser);
                 copies.addAll(copies(entries, linked.get(refuser)));
+                refusing.add(linked.get(refuser));
             }
         }
     }
@@ -207,9 +210,11 @@ public final class RoomPoster {
     }
 
     private void settled(String queue, List<Long> ids, List<OutboxEntry> queued,
-            Optional<Room> opened) {
+            Optional<Room> opened, List<String> refusing) {
         rooms.settle(ids, queued, opened);
-        health.warning(topic(queue), Optional.empty());
+        health.warning(topic(queue), refusing.isEmpty() ? Optional.empty()
+                : Optional.of("queue " + queue + "'s room leaves out who refuse group DMs ("
+                        + String.join(", ", refusing) + "): they get its notices one-to-one"));
     }
 
     private boolean oneToOne(String queue, List<OutboxEntry> entries, List<Long> ids,

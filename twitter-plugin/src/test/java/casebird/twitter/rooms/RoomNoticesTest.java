@@ -93,6 +93,8 @@ class RoomNoticesTest extends RoomsFixture {
                 twitter.textsTo(BOB));
         assertEquals(List.of(), twitter.textsTo(ALICE));
         assertEquals(Set.of(BOB), store.rooms().refusers());
+        assertTrue(healthDetail().contains("queue Support's room leaves out who refuse group"
+                + " DMs (bob): they get its notices one-to-one"), healthDetail());
     }
 
     @Test
