@@ -23,6 +23,7 @@ import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.outbox.OutboxBounds;
 import casebird.twitter.outbox.OutboxSender;
 import casebird.twitter.push.PollCadence;
+import casebird.twitter.rooms.RoomPoster;
 import casebird.twitter.state.StateStore;
 import java.net.URI;
 import java.time.Clock;
@@ -125,8 +126,12 @@ public final class PluginAssembly {
         AgentDirectory directory =
                 new AgentDirectory(crm, settings.handleField(), twitter, store.pins());
         PluginSettings.Outbox outbox = settings.outbox();
+        RoomPoster rooms = new RoomPoster(twitter, store.rooms(), crm, directory, clock, health,
+                isV2(settings) ? Optional.empty()
+                        : Optional.of("X API v1.1 has no group conversations (api=v2 has)"));
         OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff,
-                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
+                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()),
+                rooms);
         PluginSettings.Inbox inbox = settings.inbox();
         PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),
@@ -135,7 +140,7 @@ public final class PluginAssembly {
                         unlinked.dailyCap()),
                 new InboxPolicy(inbox.catchUpMargin(), inbox.deleteHandled(),
                         inbox.commandAttempts(), backoff),
-                clock, health);
+                clock, health, store.rooms());
         DeletionSweeper sweeper =
                 new DeletionSweeper(store.deletions(), twitter, inbox.deleteInterval(), clock);
         return new Parts(twitter, health, poller, sender, sweeper);

@@ -81,6 +81,9 @@ public final class ApiBudget {
     public synchronized Map<String, Integer> left() {
         Map<String, Integer> left = new TreeMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
+            if (endpoint == Endpoint.DM_ROOM_SEND) {
+                continue;
+            }
             left.put(endpoint.path(), window(endpoint).remaining());
         }
         return left;
@@ -168,7 +171,9 @@ public final class ApiBudget {
         return e.status() < 0 || e.status() >= 500 || e.status() == 200;
     }
 
-    private State state(Endpoint endpoint) {
+    /** An endpoint's window; rooms' sends share the window of one-to-one sends, as on X. */
+    private State state(Endpoint asked) {
+        Endpoint endpoint = asked == Endpoint.DM_ROOM_SEND ? Endpoint.DM_SEND : asked;
         Instant now = clock.instant();
         State s = states.computeIfAbsent(endpoint, e -> new State());
         if (s.window == null || !now.isBefore(s.window.reset())) {

@@ -37,6 +37,7 @@ public final class ApiLimits {
         Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
         limits.put(Endpoint.DM_LIST, windowOf(15));
         limits.put(Endpoint.DM_SEND, new Limit(1000, true, OptionalInt.empty()));
+        limits.put(Endpoint.DM_ROOM_SEND, limits.get(Endpoint.DM_SEND));
         limits.put(Endpoint.DM_DESTROY, windowOf(15));
         limits.put(Endpoint.USERS_LOOKUP, windowOf(900));
         limits.put(Endpoint.VERIFY_CREDENTIALS, windowOf(75));
@@ -49,6 +50,7 @@ public final class ApiLimits {
         Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
         limits.put(Endpoint.DM_LIST, windowOf(15));
         limits.put(Endpoint.DM_SEND, new Limit(15, false, OptionalInt.of(1440)));
+        limits.put(Endpoint.DM_ROOM_SEND, limits.get(Endpoint.DM_SEND));
         limits.put(Endpoint.DM_DESTROY, new Limit(300, false, OptionalInt.of(1500)));
         limits.put(Endpoint.USERS_LOOKUP, windowOf(900));
         limits.put(Endpoint.VERIFY_CREDENTIALS, windowOf(75));

@@ -3,6 +3,7 @@ package casebird.twitter.budget;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RoomCreated;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
@@ -47,6 +48,16 @@ public final class BudgetedTwitter implements TwitterPort {
     @Override
     public SentMessage send(long recipientId, String text) {
         return call(Endpoint.DM_SEND, () -> twitter.send(recipientId, text));
+    }
+
+    @Override
+    public RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        return call(Endpoint.DM_ROOM_SEND, () -> twitter.createRoom(participantIds, text));
+    }
+
+    @Override
+    public SentMessage postToRoom(long conversationId, String text) {
+        return call(Endpoint.DM_ROOM_SEND, () -> twitter.postToRoom(conversationId, text));
     }
 
     @Override

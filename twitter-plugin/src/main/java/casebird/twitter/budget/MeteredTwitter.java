@@ -4,6 +4,7 @@ import casebird.twitter.budget.SpendMeter.Resource;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RoomCreated;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterPort;
 import java.net.URI;
@@ -56,6 +57,22 @@ public final class MeteredTwitter implements TwitterPort {
     @Override
     public SentMessage send(long recipientId, String text) {
         SentMessage sent = afford(Endpoint.DM_SEND, 1, () -> twitter.send(recipientId, text));
+        meter.chargeSend();
+        return sent;
+    }
+
+    @Override
+    public RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        RoomCreated room = afford(Endpoint.DM_ROOM_SEND, 1,
+                () -> twitter.createRoom(participantIds, text));
+        meter.chargeSend();
+        return room;
+    }
+
+    @Override
+    public SentMessage postToRoom(long conversationId, String text) {
+        SentMessage sent = afford(Endpoint.DM_ROOM_SEND, 1,
+                () -> twitter.postToRoom(conversationId, text));
         meter.chargeSend();
         return sent;
     }

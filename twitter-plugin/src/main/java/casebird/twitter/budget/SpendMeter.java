@@ -114,7 +114,7 @@ public final class SpendMeter {
     private BigDecimal unitPrice(Endpoint endpoint) {
         return switch (endpoint) {
             case DM_LIST -> prices.dmEventRead();
-            case DM_SEND -> prices.dmSent();
+            case DM_SEND, DM_ROOM_SEND -> prices.dmSent();
             case USERS_LOOKUP, VERIFY_CREDENTIALS -> prices.userReturned();
             case DM_DESTROY, WEBHOOKS -> BigDecimal.ZERO;
         };

@@ -7,6 +7,8 @@ package casebird.twitter.client;
 public enum Endpoint {
     DM_LIST("direct_messages/events/list"),
     DM_SEND("direct_messages/events/new"),
+    /** Creating a group conversation and posting in one; shares {@link #DM_SEND}'s limits. */
+    DM_ROOM_SEND("dm_conversations"),
     DM_DESTROY("direct_messages/events/destroy"),
     USERS_LOOKUP("users/lookup"),
     VERIFY_CREDENTIALS("account/verify_credentials"),

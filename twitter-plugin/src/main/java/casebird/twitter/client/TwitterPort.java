@@ -37,6 +37,27 @@ public interface TwitterPort {
     /** The screen names of the account ids Twitter knows (at most 100), keyed by id. */
     Map<Long, String> lookupNames(Collection<Long> ids);
 
+    /**
+     * Creates a group conversation of the bot and {@code participantIds} (the others, 2 to
+     * 49) whose first message is {@code text}.
+     *
+     * @throws RoomRefusedException when X refuses the room (403): naming a member who does
+     *     not accept group DMs, or nobody
+     * @throws NoRoomsException when the API has no group conversations (v1.1)
+     */
+    default RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        throw new NoRoomsException("X API v1.1");
+    }
+
+    /**
+     * Posts {@code text} in a group conversation the bot is in.
+     *
+     * @throws NoRoomsException when the API has no group conversations (v1.1)
+     */
+    default SentMessage postToRoom(long conversationId, String text) {
+        throw new NoRoomsException("X API v1.1");
+    }
+
     /** Deletes one DM event from the bot's view. */
     void destroy(long eventId);
 

@@ -1,6 +1,7 @@
 package casebird.twitter.config;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,11 @@ public record ApiChoice(Version version, Auth auth, Optional<String> advice) {
     public enum Auth { OAUTH2, OAUTH1 }
 
     /** Reads {@code api} and {@code auth}, applying the defaults and the upgrade rules. */
+    /** The X API the plugin's settings choose, as the start would read it. */
+    public static Version versionOf(Map<String, String> settings) {
+        return read(new SettingsReader(settings)).version();
+    }
+
     static ApiChoice read(SettingsReader r) {
         boolean oauth1Keys = r.has("consumer-key", "oauth.consumerKey", "consumer-secret",
                 "oauth.consumerSecret", "access-token", "oauth.accessToken",

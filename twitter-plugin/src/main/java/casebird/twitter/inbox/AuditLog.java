@@ -43,6 +43,7 @@ final class AuditLog {
                 + " verb=" + command.verb().word()
                 + " case=" + (command.namedCase().isPresent()
                         ? Long.toString(command.namedCase().getAsLong()) : "-")
-                + " outcome=" + outcome;
+                + " outcome=" + outcome
+                + (e.room().isPresent() ? " room=" + e.room().getAsLong() : "");
     }
 }

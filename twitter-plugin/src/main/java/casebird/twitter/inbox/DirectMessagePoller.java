@@ -8,18 +8,25 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.command.Handled;
+import casebird.twitter.command.Usage;
+import casebird.twitter.command.Verb;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.outbox.DmText;
 import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.outbox.Recipient;
+import casebird.twitter.rooms.Rooms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * before it, so a later poll retries it after a backoff; after its last attempt it is
  * parked (marked handled, its sender told, audited and named in health) and the poll goes
  * on, so no DM waits behind another for longer than those attempts.
+ *
+ * <p>Messages in a known room (group conversation) from one of its members run as their
+ * sender like one-to-one ones; the reply goes to the room, except for the personal views
+ * ({@code status}, {@code mine}, help and usage), which go to the sender alone. Messages in
+ * other rooms, or from non-members, are handled as from unknown senders. Participant
+ * events and the bot's own messages never run.
  *
  * <p>Events a webhook delivered take the same path (same filters, key and processed-id
  * record) without moving the position, so polling still finds any delivery that was lost;
@@ -59,13 +72,15 @@ public final class DirectMessagePoller {
     private final Clock clock;
     private final HealthTracker health;
     private final CommandRetries retries;
+    private final Rooms rooms;
     private final AuditLog audit = new AuditLog();
     private BotAccount bot;
 
     /** Creates a poller; all its work runs on the caller's thread. */
     public DirectMessagePoller(TwitterPort twitter, Position position, Processed processed,
             Parked parked, AgentDirectory directory, CommandRunner commands,
-            UnlinkedReplyGate gate, InboxPolicy policy, Clock clock, HealthTracker health) {
+            UnlinkedReplyGate gate, InboxPolicy policy, Clock clock, HealthTracker health,
+            Rooms rooms) {
         this.twitter = twitter;
         this.reader = new CatchUpReader(twitter, policy.lookBack());
         this.deleteHandled = policy.deleteHandled();
@@ -77,6 +92,7 @@ public final class DirectMessagePoller {
         this.gate = gate;
         this.clock = clock;
         this.health = health;
+        this.rooms = rooms;
         this.retries = new CommandRetries(policy.commandAttempts(), policy.commandBackoff(),
                 clock);
     }
@@ -125,7 +141,7 @@ public final class DirectMessagePoller {
         }
         directory.beginDelivery(clock.instant());
         long floor = position.floor();
-        delivery.events().stream()
+        confirmed(delivery.events()).stream()
                 .filter(e -> e.id() > floor && isForUs(e) && !processed.isProcessed(e.id())
                         && retries.due(e.id()))
                 .sorted(Comparator.comparingLong(DmEvent::id))
@@ -134,13 +150,51 @@ public final class DirectMessagePoller {
         health.report();
     }
 
+    /**
+     * The delivered events, where one from a member of a known room is replaced by its
+     * listed self (a pushed event does not say which conversation it is in), or left for the
+     * next read when the newest page does not hold it yet.
+     */
+    private List<DmEvent> confirmed(List<DmEvent> delivered) {
+        List<DmEvent> confirmed = new ArrayList<>();
+        Map<Long, DmEvent> listed = null;
+        for (DmEvent e : delivered) {
+            if (e.room().isPresent() || !rooms.inAnyRoom(e.senderId())) {
+                confirmed.add(e);
+                continue;
+            }
+            if (listed == null) {
+                listed = newestListed();
+            }
+            DmEvent seen = listed.get(e.id());
+            if (seen == null) {
+                LOG.debug("delivered DM {} may be a room message: left for the next read",
+                        e.id());
+            } else {
+                confirmed.add(seen);
+            }
+        }
+        return confirmed;
+    }
+
+    private Map<Long, DmEvent> newestListed() {
+        try {
+            return twitter.listEvents(Optional.empty()).events().stream()
+                    .collect(Collectors.toMap(DmEvent::id, e -> e, (a, b) -> a));
+        } catch (TwitterApiException | BudgetSpentException e) {
+            LOG.debug("could not confirm delivered DMs by a read: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
     /** Whether nothing is left to do for an event the poller has passed. */
     private boolean settled(DmEvent e) {
         return !isForUs(e) || processed.isProcessed(e.id());
     }
 
     private boolean isForUs(DmEvent e) {
-        return e.recipientId() == bot.id() && e.senderId() != bot.id();
+        return e.isMessage() && e.senderId() != bot.id()
+                && (e.room().isPresent() || e.recipientId() == bot.id());
     }
 
     private BotAccount bot() {
@@ -203,10 +257,11 @@ public final class DirectMessagePoller {
 
     private void handle(DmEvent e, boolean delivered) {
         Instant now = clock.instant();
-        Optional<String> login = directory.loginOf(e.senderId());
+        Optional<String> login = fromMember(e) ? directory.loginOf(e.senderId())
+                : Optional.empty();
         if (login.isPresent()) {
             Handled handled = commands.run(login.get(), Long.toString(e.id()), e.text());
-            complete(e, now, Optional.of(reply(e, handled.reply(), now)), delivered);
+            complete(e, now, Optional.of(reply(e, login.get(), handled, now)), delivered);
             audit.handled(e, login.get(), handled);
         } else {
             boolean admitted = gate.admit(e.senderId(), now);
@@ -224,6 +279,24 @@ public final class DirectMessagePoller {
         } else {
             processed.complete(e.id(), now, reply, deleteHandled);
         }
+    }
+
+    /** One-to-one, or in a known room from one of its members. */
+    private boolean fromMember(DmEvent e) {
+        return e.room().isEmpty() || rooms.room(e.room().getAsLong())
+                .filter(r -> r.members().contains(e.senderId())).isPresent();
+    }
+
+    /** The reply to a command: in its room, unless it is a personal view or one-to-one. */
+    private static OutboxEntry reply(DmEvent e, String login, Handled handled, Instant now) {
+        Verb verb = handled.command().verb();
+        boolean personal = verb == Verb.STATUS || verb == Verb.MINE || verb == Verb.HELP
+                || handled.command() instanceof Usage;
+        if (e.room().isEmpty() || personal) {
+            return reply(e, handled.reply(), now);
+        }
+        return OutboxEntry.queued(Recipient.conversation(e.room().getAsLong()),
+                DmText.fit(login + ": " + handled.reply()), true, now);
     }
 
     private static OutboxEntry reply(DmEvent e, String text, Instant now) {

@@ -9,10 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The action's {@code to} setting: queue-members, case-owner, CRM logins and @screen_names. */
+/**
+ * The action's {@code to} setting: queue-members, queue-room (the queue's group
+ * conversation, X API v2 only), case-owner, CRM logins and @screen_names.
+ */
 final class RecipientList {
 
     static final String QUEUE_MEMBERS = "queue-members";
+    static final String QUEUE_ROOM = "queue-room";
     static final String CASE_OWNER = "case-owner";
     private static final String SCREEN_NAME = "@[A-Za-z0-9_]{1,15}";
 
@@ -32,16 +36,24 @@ final class RecipientList {
         return items.isEmpty();
     }
 
-    /** A sentence per item that is no recipient kind, no CRM login and no screen name. */
-    List<String> problems(CrmSdk crm) {
+    /**
+     * A sentence per item that is no recipient kind, no CRM login and no screen name, or a
+     * room where the API in use has none ({@code rooms} false).
+     */
+    List<String> problems(CrmSdk crm, boolean rooms) {
         List<String> problems = new ArrayList<>();
         for (String item : items) {
+            if (item.equals(QUEUE_ROOM) && !rooms) {
+                problems.add("'" + QUEUE_ROOM + "' needs api=v2: X API v1.1 has no group"
+                        + " conversations; use " + QUEUE_MEMBERS + " to notify each member");
+            }
             if (item.startsWith("@") && !item.matches(SCREEN_NAME)) {
                 problems.add("'" + item + "' is not a Twitter screen name (@ and 1 to 15 letters,"
                         + " digits or _)");
             } else if (!item.startsWith("@") && !isKind(item) && !crm.userExists(item)) {
                 problems.add("'" + item + "' is not a CRM login; valid entries are "
-                        + QUEUE_MEMBERS + ", " + CASE_OWNER + ", CRM logins and @screen_names");
+                        + QUEUE_MEMBERS + ", " + QUEUE_ROOM + ", " + CASE_OWNER
+                        + ", CRM logins and @screen_names");
             }
         }
         return problems;
@@ -54,6 +66,8 @@ final class RecipientList {
             if (item.equals(QUEUE_MEMBERS)) {
                 event.kase().queue().ifPresent(q ->
                         crm.queueMembers(q).forEach(m -> recipients.add(Recipient.login(m))));
+            } else if (item.equals(QUEUE_ROOM)) {
+                event.kase().queue().ifPresent(q -> recipients.add(Recipient.queueRoom(q)));
             } else if (item.equals(CASE_OWNER)) {
                 event.kase().owner().ifPresent(o -> recipients.add(Recipient.login(o)));
             } else if (item.startsWith("@")) {
@@ -69,6 +83,6 @@ final class RecipientList {
     }
 
     private static boolean isKind(String item) {
-        return item.equals(QUEUE_MEMBERS) || item.equals(CASE_OWNER);
+        return item.equals(QUEUE_MEMBERS) || item.equals(QUEUE_ROOM) || item.equals(CASE_OWNER);
     }
 }

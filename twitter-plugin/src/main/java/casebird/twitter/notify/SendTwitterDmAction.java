@@ -9,6 +9,7 @@ import casebird.api.rule.RuleEvent;
 import casebird.api.rule.ValidationProblem;
 import casebird.twitter.PluginRuntime;
 import casebird.twitter.PluginRuntimes;
+import casebird.twitter.config.ApiChoice;
 import casebird.twitter.outbox.DmText;
 import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.outbox.Recipient;
@@ -59,8 +60,9 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
     public List<ActionParameter> parameters() {
         return List.of(
                 new ActionParameter(TO, "Recipients", Type.RECIPIENTS, true, Optional.empty(),
-                        "Comma list of queue-members (of the case's queue), case-owner, CRM"
-                                + " logins and @screen_names."),
+                        "Comma list of queue-members (of the case's queue), queue-room (the"
+                                + " queue's group conversation, one DM for all; X API v2),"
+                                + " case-owner, CRM logins and @screen_names."),
                 new ActionParameter(TEMPLATE, "Message", Type.MULTILINE_TEXT, true,
                         Optional.empty(), "The DM's text; placeholders: "
                                 + String.join(", ", MessageTemplate.PLACEHOLDERS) + "."),
@@ -75,9 +77,9 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
         String to = settings.getOrDefault(TO, "");
         if (RecipientList.parse(to).isEmpty()) {
             problems.add(new ValidationProblem(TO, "is required: a comma list of queue-members,"
-                    + " case-owner, CRM logins and @screen_names"));
+                    + " queue-room, case-owner, CRM logins and @screen_names"));
         }
-        RecipientList.parse(to).problems(hostContext().crm())
+        RecipientList.parse(to).problems(hostContext().crm(), roomsAvailable())
                 .forEach(p -> problems.add(new ValidationProblem(TO, p)));
         String template = settings.getOrDefault(TEMPLATE, "");
         tooLong(TO, to, MAX_TO_CHARS, "").ifPresent(problems::add);
@@ -98,6 +100,11 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
                     + actor + "'"));
         }
         return problems;
+    }
+
+    /** Whether the plugin's settings choose X API v2, whose group conversations rooms use. */
+    private boolean roomsAvailable() {
+        return ApiChoice.versionOf(hostContext().settings()) == ApiChoice.Version.V2;
     }
 
     private static Optional<ValidationProblem> tooLong(String parameter, String value, int max,

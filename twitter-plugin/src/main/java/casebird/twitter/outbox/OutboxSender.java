@@ -9,6 +9,7 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.rooms.RoomPoster;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * notice now, the notices to one agent are joined into one DM. A refusal about the
  * recipient ends that DM (counted in health); any other failed send keeps the DM and is
  * retried with {@link Backoff} (health says sending fails); a spent budget waits in the
- * {@link ApiBudget}. Health warns when the outbox passes its {@link OutboxBounds}.
+ * {@link ApiBudget}. DMs to rooms go through the {@link RoomPoster}. Health warns when the outbox passes its {@link OutboxBounds}.
  */
 public final class OutboxSender {
 
@@ -43,12 +44,16 @@ public final class OutboxSender {
     private final ApiBudget budget;
     private final SendPacer pacer;
     private final OutboxBounds bounds;
+    private final RoomPoster rooms;
     private int refused;
 
-    /** Creates a sender; {@code twitter} should be budgeted by the same {@code budget}. */
+    /**
+     * Creates a sender; {@code twitter} should be budgeted by the same {@code budget}, and
+     * DMs to rooms go through {@code rooms}.
+     */
     public OutboxSender(Outbox outbox, TwitterPort twitter, AgentDirectory directory,
             Backoff backoff, Clock clock, HealthTracker health, ApiBudget budget,
-            OutboxBounds bounds) {
+            OutboxBounds bounds, RoomPoster rooms) {
         this.outbox = outbox;
         this.twitter = twitter;
         this.directory = directory;
@@ -58,6 +63,7 @@ public final class OutboxSender {
         this.budget = budget;
         this.pacer = new SendPacer(budget);
         this.bounds = bounds;
+        this.rooms = rooms;
     }
 
     /** Sends what is due now and the budget allows; returns how many DMs went out. */
@@ -107,14 +113,21 @@ public final class OutboxSender {
     private boolean trySend(List<OutboxEntry> entries) {
         OutboxEntry first = entries.get(0);
         try {
-            Optional<Long> id = twitterId(first.to());
-            if (id.isEmpty()) {
-                LOG.warn("dropping DM to {}: no Twitter account is linked to it", first.to());
+            if (first.to().isRoom()) {
+                if (!rooms.post(entries, NoticeDigest.text(entries))) {
+                    return false;
+                }
+            } else {
+                Optional<Long> id = twitterId(first.to());
+                if (id.isEmpty()) {
+                    LOG.warn("dropping DM to {}: no Twitter account is linked to it",
+                            first.to());
+                    outbox.remove(ids(entries));
+                    return false;
+                }
+                twitter.send(id.get(), NoticeDigest.text(entries));
                 outbox.remove(ids(entries));
-                return false;
             }
-            twitter.send(id.get(), NoticeDigest.text(entries));
-            outbox.remove(ids(entries));
             health.credentials(Credentials.ACCEPTED, "Twitter accepted the credentials");
             health.warning(SENDING, Optional.empty());
             return true;
@@ -132,6 +145,8 @@ public final class OutboxSender {
             case TWITTER_ID -> Optional.of(Long.parseLong(to.value()));
             case SCREEN_NAME -> directory.idOfScreenName(to.value());
             case LOGIN -> directory.idOfLogin(to.value());
+            case QUEUE_ROOM, CONVERSATION -> throw new IllegalArgumentException(
+                    "a room is no account: " + to);
         };
     }
 

@@ -8,6 +8,7 @@ import casebird.twitter.inbox.Position;
 import casebird.twitter.inbox.Processed;
 import casebird.twitter.inbox.UnlinkedTally;
 import casebird.twitter.outbox.Outbox;
+import casebird.twitter.rooms.Rooms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class StateStore implements AutoCloseable {
     private final StoredEvents events;
     private final StoredPins pins;
     private final StoredUnlinkedTally unlinked;
+    private final StoredRooms rooms;
 
     private StateStore(MVStore store, boolean sync) {
         this.store = store;
@@ -62,6 +64,9 @@ public final class StateStore implements AutoCloseable {
                 store.openMap("parked"), outbox, position, deletions);
         this.pins = new StoredPins(this, store.openMap("pins"));
         this.unlinked = new StoredUnlinkedTally(this, store.openMap("unlinked"), meta);
+        this.rooms = new StoredRooms(this, outbox, store.openMap("rooms"),
+                store.openMap("room-of-queue"), store.openMap("room-refusers"),
+                store.openMap("room-openings"));
     }
 
     /** Opens (or creates) the store in the plugin's data directory, without forced syncs. */
@@ -128,6 +133,11 @@ public final class StateStore implements AutoCloseable {
     /** The pinned Twitter ids. */
     public Pins pins() {
         return pins;
+    }
+
+    /** The queues' rooms (group conversations). */
+    public Rooms rooms() {
+        return rooms;
     }
 
     /** The "not linked" replies sent. */

@@ -110,13 +110,18 @@ final class StoredOutbox implements Outbox {
     @Override
     public void remove(List<Long> ids) {
         synchronized (store) {
-            for (long id : ids) {
-                String line = outbox.remove(id);
-                if (line != null) {
-                    index.remove(EntryCodec.decode(id, line));
-                }
-            }
+            drop(ids);
             store.commit();
+        }
+    }
+
+    /** Removes entries; the caller commits. */
+    void drop(List<Long> ids) {
+        for (long id : ids) {
+            String line = outbox.remove(id);
+            if (line != null) {
+                index.remove(EntryCodec.decode(id, line));
+            }
         }
     }
 

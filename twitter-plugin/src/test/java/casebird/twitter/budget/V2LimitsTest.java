@@ -51,6 +51,22 @@ class V2LimitsTest {
     }
 
     @Test
+    void roomSendsShareTheSendWindowBothWays() {
+        for (int i = 0; i < 10; i++) {
+            budget.take(Endpoint.DM_ROOM_SEND);
+        }
+        sendAll(5);
+
+        assertThrows(BudgetSpentException.class, () -> budget.take(Endpoint.DM_ROOM_SEND));
+        assertThrows(BudgetSpentException.class, () -> budget.take(Endpoint.DM_SEND));
+        clock.advance(Duration.ofMinutes(16));
+        budget.learn(Endpoint.DM_ROOM_SEND, 15, 0,
+                clock.instant().plus(Duration.ofMinutes(7)).getEpochSecond());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(7)).plus(MARGIN),
+                budget.readyAt(Endpoint.DM_SEND));
+    }
+
+    @Test
     void repliesSpendTheSendWindowSoNoticesFindNoCapacityLeft() {
         SendPacer pacer = new SendPacer(budget);
         sendAll(12);

@@ -50,7 +50,7 @@ class AuditLogTest {
                 new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
                 PollerFixture.policy(Duration.ZERO, false),
                 new MutableClock(Instant.parse("2025-01-01T00:00:00Z")),
-                new HealthTracker(h -> { }, store.outbox()::size, Map::of));
+                new HealthTracker(h -> { }, store.outbox()::size, Map::of), store.rooms());
         poller.pollOnce();
     }
 

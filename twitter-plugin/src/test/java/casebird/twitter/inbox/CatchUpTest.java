@@ -56,7 +56,7 @@ class CatchUpTest {
                 },
                 new UnlinkedReplyGate(store.unlinkedTally(), Duration.ofHours(24), 50),
                 PollerFixture.policy(MARGIN, deleteHandled), clock,
-                new HealthTracker(h -> { }, store.outbox()::size, Map::of));
+                new HealthTracker(h -> { }, store.outbox()::size, Map::of), store.rooms());
     }
 
     private void dmsEverySecond(String prefix, int count) {

@@ -172,4 +172,29 @@ class SendTwitterDmActionTest {
 
         assertEquals("plugin not started", e.getMessage());
     }
+
+    @Test
+    void queueRoomQueuesOneDmToTheQueuesRoomWhateverItsSize() {
+        action.execute(accepted("ev1", "alice"), Map.of("to", "queue-room",
+                "template", "Case {case.id} accepted by {case.owner}"));
+
+        assertEquals(List.of("the room of queue Support: Case 1234 accepted by alice"),
+                queued());
+        assertEquals(Recipient.queueRoom("Support"), store.outbox().entries().get(0).to());
+    }
+
+    @Test
+    void queueRoomIsARuleOfV2Only() {
+        SendTwitterDmAction v11 = new SendTwitterDmAction();
+        v11.setHostContext(HostContext.of(crm, Map.of("api", "v1.1"), dir, clock, "1.0.0",
+                h -> { }));
+        Map<String, String> rule = Map.of("to", "queue-room", "template", "New case {case.id}");
+
+        List<ValidationProblem> problems = v11.validate(rule);
+
+        assertEquals(List.of(new ValidationProblem("to", "'queue-room' needs api=v2: X API v1.1"
+                + " has no group conversations; use queue-members to notify each member")),
+                problems);
+        assertEquals(List.of(), action.validate(rule));
+    }
 }

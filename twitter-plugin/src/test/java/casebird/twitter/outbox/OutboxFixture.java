@@ -7,6 +7,7 @@ import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
+import casebird.twitter.rooms.RoomPoster;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FailingTwitter;
 import casebird.twitter.testing.FakeCrm;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +56,12 @@ abstract class OutboxFixture {
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
                 Duration.ofSeconds(1), backoff);
-        sender = new OutboxSender(store.outbox(), new BudgetedTwitter(failing, budget),
-                new AgentDirectory(crm, "twitter", twitter, store.pins()), backoff, clock,
-                new HealthTracker(health::add, store.outbox()::size, Map::of), budget,
-                new OutboxBounds(WARN_AGE, WARN_SIZE));
+        BudgetedTwitter budgeted = new BudgetedTwitter(failing, budget);
+        AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
+        HealthTracker tracker = new HealthTracker(health::add, store.outbox()::size, Map::of);
+        sender = new OutboxSender(store.outbox(), budgeted, directory, backoff, clock, tracker,
+                budget, new OutboxBounds(WARN_AGE, WARN_SIZE), new RoomPoster(budgeted,
+                        store.rooms(), crm, directory, clock, tracker, Optional.empty()));
     }
 
     @AfterEach

@@ -3,6 +3,8 @@ package casebird.twitter.testing;
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RoomCreated;
+import casebird.twitter.client.RoomRefusedException;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
@@ -14,15 +16,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A working in-memory Twitter: accounts, a DM event list served newest first in pages
  * with cursors, sends recorded (and added to the list as Twitter does); {@link
  * FailingTwitter} adds scripted failures.
+ *
+ * <p>Group conversations behave as X's: 2 to 49 other participants, a whole creation
+ * refused (403 naming the first refuser) when one does not accept group DMs, a
+ * {@code ParticipantsJoin} event and the first message listed, posts only by members.
  */
 public final class FakeTwitter implements TwitterPort {
 
@@ -30,6 +40,19 @@ public final class FakeTwitter implements TwitterPort {
     public record Sent(long recipientId, String text, Instant at) {}
 
     public static final long BOT_ID = 1000;
+
+    /** A group conversation the bot created, with its other participants. */
+    public record Group(long id, List<Long> members) {}
+
+    /** A message in a group conversation, and its sender. */
+    public record Posted(long conversationId, long senderId, String text) {}
+
+    private final Map<Long, Group> groups = new LinkedHashMap<>();
+    private final List<Posted> posted = new ArrayList<>();
+    private final Set<Long> refuseGroups = new HashSet<>();
+    private final Set<Long> left = new HashSet<>();
+    private boolean groupsRefused;
+    private long nextGroupId = 900_000;
 
     private final Map<String, Long> accounts = new HashMap<>();
     private final List<DmEvent> events = new ArrayList<>();
@@ -79,6 +102,46 @@ public final class FakeTwitter implements TwitterPort {
         long id = nextEventId++;
         events.add(new DmEvent(id, senderId, BOT_ID, text, clock.instant()));
         return id;
+    }
+
+    /** The account does not accept group DMs: X refuses any group that names it. */
+    public synchronized FakeTwitter refusesGroups(long id) {
+        refuseGroups.add(id);
+        return this;
+    }
+
+    /** The bot is no longer in that group: X refuses its posts there (403 naming nobody). */
+    public synchronized void botLeaves(long conversationId) {
+        left.add(conversationId);
+    }
+
+    /** X refuses every group creation with a 403 that names nobody. */
+    public synchronized FakeTwitter refuseAllGroups() {
+        groupsRefused = true;
+        return this;
+    }
+
+    /** A member posts in a group conversation; returns the event id. */
+    public synchronized long dmInGroup(long senderId, long conversationId, String text) {
+        Group group = groups.get(conversationId);
+        if (group == null || !group.members().contains(senderId)) {
+            throw new IllegalArgumentException(senderId + " is not in group " + conversationId);
+        }
+        long id = nextEventId++;
+        events.add(DmEvent.inRoom(id, senderId, conversationId, text, clock.instant()));
+        posted.add(new Posted(conversationId, senderId, text));
+        return id;
+    }
+
+    /** The groups the bot created, oldest first. */
+    public synchronized List<Group> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    /** The texts the bot posted in a group, oldest first. */
+    public synchronized List<String> textsInGroup(long conversationId) {
+        return posted.stream().filter(p -> p.conversationId() == conversationId
+                && p.senderId() == BOT_ID).map(Posted::text).toList();
     }
 
     /** Reserves an event id now for a DM that {@link #surface} lists later, as a late event. */
@@ -159,6 +222,43 @@ public final class FakeTwitter implements TwitterPort {
         long id = nextEventId++;
         events.add(new DmEvent(id, BOT_ID, recipientId, text, clock.instant()));
         return new SentMessage(id, recipientId);
+    }
+
+    @Override
+    public synchronized RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        List<Long> members = List.copyOf(participantIds);
+        if (members.size() < 2 || members.size() > 49 || members.contains(BOT_ID)) {
+            throw new TwitterApiException("POST /2/dm_conversations failed: participant_ids"
+                    + " must name 2 to 49 other users", 400, -1, OptionalLong.empty(), null);
+        }
+        if (groupsRefused) {
+            throw new RoomRefusedException("POST /2/dm_conversations failed: not permitted",
+                    OptionalLong.empty());
+        }
+        Optional<Long> refuser = members.stream().filter(refuseGroups::contains).findFirst();
+        if (refuser.isPresent()) {
+            throw new RoomRefusedException("POST /2/dm_conversations failed: user "
+                    + refuser.get() + " does not accept group DMs", OptionalLong.of(refuser.get()));
+        }
+        long conversation = nextGroupId++;
+        groups.put(conversation, new Group(conversation, members));
+        List<Long> everyone = new ArrayList<>(members);
+        everyone.add(BOT_ID);
+        events.add(DmEvent.joined(nextEventId++, BOT_ID, conversation, everyone,
+                clock.instant()));
+        return new RoomCreated(conversation, postToRoom(conversation, text).eventId());
+    }
+
+    @Override
+    public synchronized SentMessage postToRoom(long conversationId, String text) {
+        if (!groups.containsKey(conversationId) || left.contains(conversationId)) {
+            throw new TwitterApiException("POST /2/dm_conversations/:id/messages failed: not"
+                    + " in that conversation", 403, -1, OptionalLong.empty(), null);
+        }
+        long id = nextEventId++;
+        events.add(DmEvent.inRoom(id, BOT_ID, conversationId, text, clock.instant()));
+        posted.add(new Posted(conversationId, BOT_ID, text));
+        return new SentMessage(id, conversationId);
     }
 
     @Override

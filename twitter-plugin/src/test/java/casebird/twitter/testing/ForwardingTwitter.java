@@ -2,6 +2,7 @@ package casebird.twitter.testing;
 
 import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RoomCreated;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterPort;
 import java.net.URI;
@@ -40,6 +41,16 @@ public abstract class ForwardingTwitter implements TwitterPort {
     @Override
     public SentMessage send(long recipientId, String text) {
         return twitter.send(recipientId, text);
+    }
+
+    @Override
+    public RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        return twitter.createRoom(participantIds, text);
+    }
+
+    @Override
+    public SentMessage postToRoom(long conversationId, String text) {
+        return twitter.postToRoom(conversationId, text);
     }
 
     @Override

@@ -14,15 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a {@code GET /2/dm_events} page into the port's events: one-to-one messages only
- * (group conversations and participant events are read and ignored for now), each event's
- * recipient being the other member of its {@code smaller-larger} conversation id. An event
- * without a sender is logged and skipped: a guessed sender could act as someone else.
+ * Reads a {@code GET /2/dm_events} page into the port's events: one-to-one messages, each
+ * event's recipient being the other member of its {@code smaller-larger} conversation id;
+ * messages in group conversations (a plain-number conversation id); and groups'
+ * {@code ParticipantsJoin} events with their {@code participant_ids}. Other events are
+ * skipped. An event without a sender is logged and skipped: a guessed sender could act as
+ * someone else.
  */
 final class DmEventReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DmEventReader.class);
     private static final Pattern ONE_TO_ONE = Pattern.compile("(\\d{1,19})-(\\d{1,19})");
+    private static final Pattern GROUP = Pattern.compile("\\d{1,19}");
 
     private DmEventReader() {}
 
@@ -43,7 +46,11 @@ final class DmEventReader {
 
     private static Optional<DmEvent> message(JsonObject event) throws IOException {
         String id = event.text("id").orElseThrow(() -> new IOException("a DM event has no id"));
-        Matcher pair = ONE_TO_ONE.matcher(event.text("dm_conversation_id").orElse(""));
+        String conversation = event.text("dm_conversation_id").orElse("");
+        if (GROUP.matcher(conversation).matches()) {
+            return groupEvent(event, id, conversation);
+        }
+        Matcher pair = ONE_TO_ONE.matcher(conversation);
         if (!event.text("event_type").orElse("").equals("MessageCreate") || !pair.matches()) {
             return Optional.empty();
         }
@@ -63,6 +70,34 @@ final class DmEventReader {
             return Optional.of(new DmEvent(Long.parseLong(id), Long.parseLong(sender.get()),
                     Long.parseLong(recipient), event.text("text").orElse(""),
                     Instant.parse(event.text("created_at").orElse(""))));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IOException("DM event " + id + " has an unreadable id or time", e);
+        }
+    }
+
+    private static Optional<DmEvent> groupEvent(JsonObject event, String id, String room)
+            throws IOException {
+        String type = event.text("event_type").orElse("");
+        Optional<String> sender = event.text("sender_id");
+        if (!type.equals("MessageCreate") && !type.equals("ParticipantsJoin")) {
+            return Optional.empty();
+        }
+        if (sender.isEmpty()) {
+            LOG.warn("skipping DM event {} in group {}: X gave no sender_id", id, room);
+            return Optional.empty();
+        }
+        try {
+            long eventId = Long.parseLong(id);
+            long from = Long.parseLong(sender.get());
+            Instant at = Instant.parse(event.text("created_at").orElse(""));
+            if (type.equals("MessageCreate")) {
+                return Optional.of(DmEvent.inRoom(eventId, from, Long.parseLong(room),
+                        event.text("text").orElse(""), at));
+            }
+            List<Long> joined = event.texts("participant_ids").stream().map(Long::parseLong)
+                    .toList();
+            return joined.isEmpty() ? Optional.empty()
+                    : Optional.of(DmEvent.joined(eventId, from, Long.parseLong(room), joined, at));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IOException("DM event " + id + " has an unreadable id or time", e);
         }

@@ -66,6 +66,39 @@ record JsonObject(Map<String, Object> members) {
         return out.toString();
     }
 
+    /**
+     * An object whose members are strings, lists of strings or such objects, as the group
+     * conversation body needs.
+     */
+    static String writeTree(Map<String, ?> members) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            writeValue(generator, members);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                generator.writeFieldName(member.getKey().toString());
+                writeValue(generator, member.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
+        } else {
+            generator.writeString(String.valueOf(value));
+        }
+    }
+
     /** The member as a string (X writes ids as strings). */
     Optional<String> text(String name) {
         return members.get(name) instanceof String s ? Optional.of(s) : Optional.empty();

@@ -63,6 +63,16 @@ final class V2Errors {
         return problems;
     }
 
+    /** The user a 403 {@code not-authorized-for-resource} problem names, if any. */
+    static OptionalLong deniedUser(HttpAnswer answer) {
+        return problems(answer).stream()
+                .filter(p -> p.text("type").orElse("").endsWith("/" + RESOURCE_DENIED)
+                        && p.text("resource_type").orElse("user").equals("user"))
+                .map(p -> p.text("resource_id").orElse(""))
+                .filter(id -> id.matches("\\d{1,19}"))
+                .mapToLong(Long::parseLong).findFirst();
+    }
+
     private static boolean namesRecipient(List<JsonObject> problems, int status, String id) {
         String type = status == 403 ? RESOURCE_DENIED : status == 404 ? RESOURCE_MISSING : null;
         return type != null && problems.stream().anyMatch(p ->

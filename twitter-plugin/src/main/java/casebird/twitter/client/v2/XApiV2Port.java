@@ -4,6 +4,8 @@ import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.RateLimitListener;
+import casebird.twitter.client.RoomCreated;
+import casebird.twitter.client.RoomRefusedException;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
@@ -34,7 +36,8 @@ public final class XApiV2Port implements TwitterPort {
 
     private static final String SENDER = "sender_id";
     private static final List<String> EVENT_FIELDS =
-            List.of("id", "text", "event_type", "created_at", "dm_conversation_id", SENDER);
+            List.of("id", "text", "event_type", "created_at", "dm_conversation_id", SENDER,
+                    "participant_ids");
 
     private final V2Calls calls;
     private volatile List<String> eventFields = EVENT_FIELDS;
@@ -90,18 +93,62 @@ public final class XApiV2Port implements TwitterPort {
 
     @Override
     public SentMessage send(long recipientId, String text) {
-        String call = "POST /2/dm_conversations/with/:id/messages";
+        return message(Endpoint.DM_SEND, "2/dm_conversations/with/" + recipientId, text,
+                OptionalLong.of(recipientId), recipientId);
+    }
+
+    /**
+     * Posts a message under a conversation's path; only a refusal naming {@code recipient}
+     * is about the recipient.
+     */
+    private SentMessage message(Endpoint endpoint, String conversation, String text,
+            OptionalLong recipient, long to) {
+        String call = "POST /" + conversation.replaceAll("\\d+$", ":id") + "/messages";
         byte[] body = JsonObject.write(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
-        HttpAnswer answer = calls.post(Endpoint.DM_SEND,
-                "2/dm_conversations/with/" + recipientId + "/messages", body);
-        JsonObject data = calls.body(answer, call, OptionalLong.of(recipientId))
-                .object("data").orElse(new JsonObject(Map.of()));
+        HttpAnswer answer = calls.post(endpoint, conversation + "/messages", body);
+        JsonObject data = calls.body(answer, call, recipient).object("data")
+                .orElse(new JsonObject(Map.of()));
         try {
-            return new SentMessage(Long.parseLong(data.text("dm_event_id").orElse("")),
-                    recipientId);
+            return new SentMessage(Long.parseLong(data.text("dm_event_id").orElse("")), to);
         } catch (NumberFormatException e) {
             throw V2Errors.unreadable(call, new IOException("no dm_event_id", e));
         }
+    }
+
+    /**
+     * {@code POST /2/dm_conversations}: a {@code Group} of the bot and the participants,
+     * with its first message. A 403 naming a user is that member refusing group DMs; one
+     * naming nobody, X refusing rooms for now (both {@link RoomRefusedException}).
+     */
+    @Override
+    public RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        String call = "POST /2/dm_conversations";
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("conversation_type", "Group");
+        request.put("participant_ids", participantIds.stream().map(String::valueOf).toList());
+        request.put("message", Map.of("text", text));
+        HttpAnswer answer = calls.post(Endpoint.DM_ROOM_SEND, "2/dm_conversations",
+                JsonObject.writeTree(request).getBytes(StandardCharsets.UTF_8));
+        if (answer.status() == 403) {
+            TwitterApiException failure = V2Errors.failure(call, answer, OptionalLong.empty());
+            throw new RoomRefusedException(failure.reason(),
+                    V2Errors.deniedUser(answer));
+        }
+        JsonObject data = calls.body(answer, call, OptionalLong.empty()).object("data")
+                .orElse(new JsonObject(Map.of()));
+        try {
+            return new RoomCreated(Long.parseLong(data.text("dm_conversation_id").orElse("")),
+                    Long.parseLong(data.text("dm_event_id").orElse("")));
+        } catch (NumberFormatException e) {
+            throw V2Errors.unreadable(call, new IOException("no dm_conversation_id", e));
+        }
+    }
+
+    /** {@code POST /2/dm_conversations/:id/messages}: a message in a group conversation. */
+    @Override
+    public SentMessage postToRoom(long conversationId, String text) {
+        return message(Endpoint.DM_ROOM_SEND, "2/dm_conversations/" + conversationId, text,
+                OptionalLong.empty(), conversationId);
     }
 
     @Override

@@ -54,7 +54,7 @@ class MeteredV2Test {
         twitter.listEvents(Optional.empty(), 50);
 
         assertEquals("3", x.request(0).query().get("max_results"));
-        assertEquals(new BigDecimal("0.040"), meter.spentToday());
+        assertEquals(new BigDecimal("0.060"), meter.spentToday());
     }
 
     @Test
@@ -88,5 +88,17 @@ class MeteredV2Test {
         twitter.verifyCredentials();
 
         assertEquals(new BigDecimal("0.010"), meter.spentToday());
+    }
+
+    @Test
+    void openingARoomAndPostingInItCostASendEach() {
+        x.enqueue(ScriptedServer.Reply.sample(201, "dm_group-create-response.json"));
+        x.enqueue(ScriptedServer.Reply.sample(201, "dm_send-response.json"));
+
+        long room = twitter.createRoom(List.of(1000001L, 1000002L), "New case 1234")
+                .conversationId();
+        twitter.postToRoom(room, "Case 1234 accepted by alice");
+
+        assertEquals(new BigDecimal("0.030"), meter.spentToday());
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class XApiV2PortTest {
 
     private static final String ALL_FIELDS =
-            "id,text,event_type,created_at,dm_conversation_id,sender_id";
+            "id,text,event_type,created_at,dm_conversation_id,sender_id,participant_ids";
     private final V2Fixture fixture = new V2Fixture();
 
     @AfterEach
@@ -46,7 +46,7 @@ class XApiV2PortTest {
     }
 
     @Test
-    void pageKeepsOneToOneMessagesWithTheirRecipientAndIgnoresGroupEvents() {
+    void pageKeepsOneToOneMessagesWithTheirRecipientAndGroupEventsWithTheirConversation() {
         fixture.answer(200, "dm_events-page.json");
 
         EventPage page = fixture.port.listEvents(Optional.empty());
@@ -55,7 +55,11 @@ class XApiV2PortTest {
                 new DmEvent(1862880713612337155L, 1000001, 1000000, "accept 1234",
                         Instant.parse("2026-11-30T12:00:05Z")),
                 new DmEvent(1862880699553071104L, 1000000, 1000001,
-                        "New case 1234: Printer on fire", Instant.parse("2026-11-30T12:00:01Z"))),
+                        "New case 1234: Printer on fire", Instant.parse("2026-11-30T12:00:01Z")),
+                DmEvent.inRoom(1862880690002911234L, 1000002, 1862870000000000001L,
+                        "status 1199", Instant.parse("2026-11-30T11:59:59Z")),
+                DmEvent.joined(1862870000000000002L, 1000000, 1862870000000000001L,
+                        List.of(1000001L, 1000002L), Instant.parse("2026-11-30T11:20:00Z"))),
                 page.events());
         assertEquals(Optional.of("18KPBS1GKCG8T4VHLA9SCG3NJMGL3XFX"), page.nextCursor());
         assertEquals("50", fixture.x.request(0).query().get("max_results"));
@@ -95,8 +99,8 @@ class XApiV2PortTest {
         EventPage page = fixture.port.listEvents(Optional.empty());
         fixture.port.listEvents(page.nextCursor());
 
-        assertEquals(2, page.events().size());
-        String withoutSender = "id,text,event_type,created_at,dm_conversation_id";
+        assertEquals(4, page.events().size());
+        String withoutSender = "id,text,event_type,created_at,dm_conversation_id,participant_ids";
         assertEquals(List.of(ALL_FIELDS, withoutSender, withoutSender), fixture.x.requests()
                 .stream().map(r -> r.query().get("dm_event.fields")).toList());
         assertEquals("sender_id", fixture.x.request(1).query().get("expansions"));

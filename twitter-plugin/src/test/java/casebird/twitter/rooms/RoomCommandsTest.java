@@ -1,0 +1,95 @@
+package casebird.twitter.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebird.twitter.client.DmEvent;
+import casebird.twitter.client.v1.DeliveryJson.Delivery;
+import casebird.twitter.testing.FakeCrm;
+import casebird.twitter.testing.FakeTwitter;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Commands posted in a queue's room run as their sender; replies go where they belong. */
+class RoomCommandsTest extends RoomsFixture {
+
+    private long room;
+
+    @BeforeEach
+    void openRoom() {
+        parts.poller().pollOnce();
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        room = twitter.groups().get(0).id();
+    }
+
+    @Test
+    void anAcceptInTheRoomRunsAsItsSenderAndIsAnsweredInTheRoom() {
+        twitter.dmInGroup(BOB, room, "accept 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(Optional.of("bob"), crm.caseNumber(1234).owner());
+        assertEquals(List.of(new FakeCrm.Change("accept", 1234, "bob")), crm.changes());
+        assertEquals(List.of("New case 1234: Printer on fire",
+                "bob: Accepted case 1234 (Printer on fire). It's yours."),
+                twitter.textsInGroup(room));
+        assertEquals(List.of(), twitter.sent());
+    }
+
+    @Test
+    void statusInTheRoomIsAnsweredOneToOne() {
+        twitter.dmInGroup(CAROL, room, "status 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+        assertEquals(1, twitter.textsTo(CAROL).size());
+        assertTrue(twitter.textsTo(CAROL).get(0).startsWith("Case 1234: Printer on fire"),
+                twitter.textsTo(CAROL).toString());
+    }
+
+    @Test
+    void theBotsOwnPostsAndTheJoinEventRunNothing() {
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(), crm.changes());
+        assertEquals(List.of(), twitter.sent());
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+    }
+
+    @Test
+    void aMessageInARoomThePluginDidNotOpenRunsNothing() {
+        long foreign = twitter.createRoom(List.of(ALICE, DAVE), "a room of someone's").conversationId();
+        twitter.dmInGroup(ALICE, foreign, "accept 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(), crm.changes());
+        assertEquals(List.of("a room of someone's"), twitter.textsInGroup(foreign));
+    }
+
+    @Test
+    void aPushedMessageOfARoomMemberIsAnsweredAsTheListShowsIt() {
+        long id = twitter.dmInGroup(BOB, room, "accept 1234");
+        DmEvent pushed = new DmEvent(id, BOB, FakeTwitter.BOT_ID, "accept 1234",
+                clock.instant());
+
+        parts.poller().handleDelivered(new Delivery(OptionalLong.of(FakeTwitter.BOT_ID),
+                List.of(pushed)));
+        sendAll();
+
+        assertEquals(Optional.of("bob"), crm.caseNumber(1234).owner());
+        assertEquals(List.of("New case 1234: Printer on fire",
+                "bob: Accepted case 1234 (Printer on fire). It's yours."),
+                twitter.textsInGroup(room));
+        assertEquals(List.of(), twitter.sent());
+    }
+}
