@@ -6,6 +6,8 @@ import casebird.harness.host.RuleRejectedException;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.Fault;
 import casebird.harness.twitter.FakeTwitterClient;
+import casebird.harness.twitter.GroupConversation;
+import casebird.harness.twitter.TwitterApiError;
 import casebird.harness.twitter.TwitterAccount;
 import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
@@ -49,6 +51,8 @@ final class StepExecutor {
             acceptAs(a);
         } else if (step instanceof Step.Dm dm) {
             sendDm(dm);
+        } else if (step instanceof Step.RoomDm dm) {
+            postInRoom(dm);
         } else if (step instanceof Step.DeliverForged forged) {
             requireRefused("forged", world.twitter().postForgedDelivery(
                     world.account(forged.from()).id(), world.bot().id(), forged.text()));
@@ -112,6 +116,9 @@ final class StepExecutor {
         if (t.refusesDms()) {
             world.twitter().refuseDms(account.id());
         }
+        if (t.refusesGroups()) {
+            world.twitter().v2().refuseGroupDms(account.id());
+        }
     }
 
     /** Adds a CRM user, or sets an existing one's handle and queues as an admin would. */
@@ -143,8 +150,8 @@ final class StepExecutor {
 
     private static Endpoint endpoint(String word) throws StepFailure {
         return Endpoint.fromWord(word).orElseThrow(() -> new StepFailure("unknown endpoint '"
-                + word + "'; expected dm-list, dm-send, dm-show, dm-destroy, users-lookup,"
-                + " users-show or verify-credentials"));
+                + word + "'; expected dm-list, dm-send, dm-room-send, dm-show, dm-destroy,"
+                + " users-lookup, users-show or verify-credentials"));
     }
 
     private void addRule(Step.Rule rule) throws StepFailure {
@@ -177,6 +184,19 @@ final class StepExecutor {
                     dm.text());
         } catch (TwitterHttpException e) {
             throw new StepFailure("the fake Twitter API refused the DM: " + e.reason());
+        }
+    }
+
+    /** The account posts in the queue's room, as a member (no call is charged for it). */
+    private void postInRoom(Step.RoomDm dm) throws StepFailure {
+        TwitterAccount from = world.account(dm.from());
+        GroupConversation room = new QueueRooms(world).requireRoom(dm.queue());
+        expectations.dmSent();
+        try {
+            world.twitter().v2().postToGroup(from.id(), room.id(), dm.text());
+        } catch (TwitterApiError e) {
+            throw new StepFailure("the fake X API refused @" + dm.from() + "'s message in "
+                    + dm.queue() + "'s room " + room.id() + ": " + e.getMessage());
         }
     }
 
