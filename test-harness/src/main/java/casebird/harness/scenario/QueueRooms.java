@@ -3,6 +3,7 @@ package casebird.harness.scenario;
 import casebird.harness.twitter.GroupConversation;
 import casebird.harness.twitter.GroupEvent;
 import casebird.harness.twitter.TwitterAccount;
+import casebird.harness.twitter.TwitterApiError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,23 @@ final class QueueRooms {
      */
     GroupConversation requireRoom(String queue) throws StepFailure {
         return room(queue).orElseThrow(() -> new StepFailure(noRoom(queue)));
+    }
+
+    /**
+     * The account posts in the queue's room as a member, as if it had sent the message (no
+     * call is recorded or charged).
+     *
+     * @throws StepFailure when the queue has no room, or the fake refuses (not a member)
+     */
+    GroupEvent post(String from, String queue, String text) throws StepFailure {
+        TwitterAccount sender = world.account(from);
+        GroupConversation room = requireRoom(queue);
+        try {
+            return world.twitter().v2().postToGroup(sender.id(), room.id(), text);
+        } catch (TwitterApiError e) {
+            throw new StepFailure("the fake X API refused @" + from + "'s message in " + queue
+                    + "'s room " + room.id() + " (" + members(room) + "): " + e.getMessage());
+        }
     }
 
     /** Why a queue has no room: the bot made none with the accounts of its members. */

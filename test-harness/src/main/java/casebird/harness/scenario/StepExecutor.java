@@ -6,8 +6,6 @@ import casebird.harness.host.RuleRejectedException;
 import casebird.harness.twitter.Endpoint;
 import casebird.harness.twitter.Fault;
 import casebird.harness.twitter.FakeTwitterClient;
-import casebird.harness.twitter.GroupConversation;
-import casebird.harness.twitter.TwitterApiError;
 import casebird.harness.twitter.TwitterAccount;
 import casebird.harness.twitter.TwitterHttpException;
 import casebird.harness.twitter.WebhookFault;
@@ -187,17 +185,9 @@ final class StepExecutor {
         }
     }
 
-    /** The account posts in the queue's room, as a member (no call is charged for it). */
     private void postInRoom(Step.RoomDm dm) throws StepFailure {
-        TwitterAccount from = world.account(dm.from());
-        GroupConversation room = new QueueRooms(world).requireRoom(dm.queue());
         expectations.dmSent();
-        try {
-            world.twitter().v2().postToGroup(from.id(), room.id(), dm.text());
-        } catch (TwitterApiError e) {
-            throw new StepFailure("the fake X API refused @" + dm.from() + "'s message in "
-                    + dm.queue() + "'s room " + room.id() + ": " + e.getMessage());
-        }
+        new QueueRooms(world).post(dm.from(), dm.queue(), dm.text());
     }
 
     private static void requireRefused(String kind, List<Integer> statuses)
