@@ -102,10 +102,7 @@ final class AccountRegistry {
 
     /** Makes the account refuse every DM sent to it from now on. */
     synchronized void refuseDms(long id) {
-        byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
-        TwitterChange.RefuseDms change = new TwitterChange.RefuseDms(id);
-        log.accept(change);
-        restore(change);
+        refuse(id, new TwitterChange.RefuseDms(id));
     }
 
     /** Whether the account refuses DMs sent to it. */
@@ -115,8 +112,11 @@ final class AccountRegistry {
 
     /** Makes the account refuse group DMs from now on; one-to-one ones still reach it. */
     synchronized void refuseGroupDms(long id) {
+        refuse(id, new TwitterChange.RefuseGroups(id));
+    }
+
+    private void refuse(long id, TwitterChange change) {
         byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
-        TwitterChange.RefuseGroups change = new TwitterChange.RefuseGroups(id);
         log.accept(change);
         restore(change);
     }
