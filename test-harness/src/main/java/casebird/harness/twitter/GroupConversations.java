@@ -67,7 +67,7 @@ final class GroupConversations {
     GroupEvent create(long creatorId, List<Long> others, String text) {
         MessageStore.checkText(text);
         List<Long> members = new ArrayList<>(new LinkedHashSet<>(others));
-        members.remove(creatorId);
+        members.remove(Long.valueOf(creatorId));
         for (long member : members) {
             if (accounts.byId(member).isEmpty()) {
                 throw TwitterApiError.of(400, "The `participant_ids` value [" + member
