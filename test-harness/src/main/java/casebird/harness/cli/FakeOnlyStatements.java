@@ -13,7 +13,8 @@ final class FakeOnlyStatements {
             Step.TokenFault.class, Step.Dm.class, Step.DeliverForged.class,
             Step.DeliverCrcSigned.class, Step.DeliverReplayed.class, Step.Crash.class,
             Step.ExpectDm.class, Step.ExpectNoDm.class, Step.ExpectDmCount.class,
-            Step.ExpectApi.class, Step.ExpectSpend.class);
+            Step.ExpectApi.class, Step.ExpectSpend.class, Step.RoomDm.class,
+            Step.ExpectRoomDm.class, Step.ExpectNoRoomDm.class, Step.ExpectRoomDmCount.class);
 
     private FakeOnlyStatements() {}
 

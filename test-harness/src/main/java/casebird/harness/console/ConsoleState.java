@@ -21,8 +21,13 @@ record ConsoleState(String bot, List<Account> accounts, List<String> queues, Lis
     /** A Twitter account, the CRM user whose handle field names it, and its DMs with the bot. */
     record Account(String screenName, long id, String crmUser, List<Message> messages) {}
 
-    /** One DM between an account and the bot. */
-    record Message(long id, boolean fromBot, String text, String at) {}
+    /**
+     * One DM between an account and the bot, or a message in a group conversation the
+     * account and the bot are in: {@code sender} is the sender's screen name, {@code room}
+     * names the group ({@code "room <id>"}) and is null for a one-to-one DM.
+     */
+    record Message(long id, boolean fromBot, String sender, String room, String text,
+            String at) {}
 
     /** A case as the board shows it; {@code status} is open, dispatched, accepted or closed. */
     record Case(long id, String title, String status, String queue, String owner, int notes,

@@ -6,7 +6,12 @@ import casebird.api.crm.CrmCase;
 import casebird.harness.host.SimulatedHost;
 import casebird.harness.scenario.World;
 import casebird.harness.twitter.DirectMessage;
+import casebird.harness.twitter.DmEvent;
+import casebird.harness.twitter.GroupConversation;
+import casebird.harness.twitter.GroupEvent;
 import casebird.harness.twitter.TwitterAccount;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +40,11 @@ final class StateReader {
         long botId = bot.map(TwitterAccount::id).orElse(NO_ACCOUNT);
         Map<String, String> handles = world.crm().usersWithField(World.HANDLE_FIELD);
         List<DirectMessage> dms = world.twitter().messages();
+        Rooms rooms = new Rooms(world.twitter().v2().groups(),
+                world.twitter().v2().groupEvents());
         List<ConsoleState.Account> accounts = world.twitter().accounts().stream()
                 .filter(a -> a.id() != botId)
-                .map(a -> account(a, botId, crmUser(a, handles), dms)).toList();
+                .map(a -> account(a, botId, crmUser(a, handles), dms, rooms)).toList();
         List<ConsoleState.Case> cases = world.crm().cases().stream().map(StateReader::kase)
                 .toList();
         ConsoleState.Health health = world.host().flatMap(SimulatedHost::health)
@@ -46,12 +53,30 @@ final class StateReader {
                 world.crm().queues(), cases, health, audit.lines(), actions.history());
     }
 
-    /** The account with its DMs to and from the bot, destroyed ones too, oldest first. */
-    private static ConsoleState.Account account(TwitterAccount account, long botId,
-            String crmUser, List<DirectMessage> dms) {
-        List<ConsoleState.Message> messages = dms.stream()
-                .filter(dm -> dm.involves(account.id()) && dm.involves(botId))
-                .map(dm -> message(dm, botId)).toList();
+    /** The groups and their events, as read once for the whole state. */
+    private record Rooms(List<GroupConversation> groups, List<GroupEvent> events) {
+
+        /** The messages of the groups holding both accounts. */
+        List<GroupEvent> messagesOf(long accountId, long botId) {
+            return events.stream().filter(GroupEvent::isMessage)
+                    .filter(e -> groups.stream().anyMatch(g -> g.id().equals(e.conversationId())
+                            && g.hasMember(accountId) && g.hasMember(botId)))
+                    .toList();
+        }
+    }
+
+    /**
+     * The account with its DMs to and from the bot (destroyed ones too) and the messages of
+     * the rooms it shares with the bot, oldest first.
+     */
+    private ConsoleState.Account account(TwitterAccount account, long botId,
+            String crmUser, List<DirectMessage> dms, Rooms rooms) {
+        List<ConsoleState.Message> messages = new ArrayList<>();
+        dms.stream().filter(dm -> dm.involves(account.id()) && dm.involves(botId))
+                .forEach(dm -> messages.add(message(dm, dm.text(), botId, null)));
+        rooms.messagesOf(account.id(), botId).forEach(e -> messages.add(message(e, e.text(),
+                botId, "room " + e.conversationId())));
+        messages.sort(Comparator.comparingLong(ConsoleState.Message::id));
         return new ConsoleState.Account(account.screenName(), account.id(), crmUser, messages);
     }
 
@@ -67,9 +92,11 @@ final class StateReader {
                 || name.equals(Long.toString(account.id()));
     }
 
-    private static ConsoleState.Message message(DirectMessage dm, long botId) {
-        return new ConsoleState.Message(dm.id(), dm.senderId() == botId, dm.text(),
-                dm.createdAt().toString());
+    private ConsoleState.Message message(DmEvent event, String text, long botId, String room) {
+        String sender = world.twitter().accountById(event.senderId())
+                .map(TwitterAccount::screenName).orElse(Long.toString(event.senderId()));
+        return new ConsoleState.Message(event.id(), event.senderId() == botId, sender, room,
+                text, event.createdAt().toString());
     }
 
     private static ConsoleState.Case kase(CrmCase c) {

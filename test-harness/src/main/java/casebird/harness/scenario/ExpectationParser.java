@@ -23,20 +23,29 @@ final class ExpectationParser {
         String word = what.quoted() ? "" : what.text().toLowerCase(Locale.ROOT);
         switch (word) {
             case "dm": {
-                String to = to(in);
+                Optional<String> room = room(in);
+                String to = room.isPresent() ? "" : to(in);
                 Optional<Pattern> text = in.optionalRegex();
-                return new Step.ExpectDm(line, to, text, in.within());
+                return room.isPresent()
+                        ? new Step.ExpectRoomDm(line, room.get(), text, in.within())
+                        : new Step.ExpectDm(line, to, text, in.within());
             }
             case "no": {
                 in.expect("dm");
-                String to = to(in);
+                Optional<String> room = room(in);
+                String to = room.isPresent() ? "" : to(in);
                 Optional<Pattern> text = in.optionalRegex();
-                return new Step.ExpectNoDm(line, to, text, in.within().orElse(DEFAULT_QUIET));
+                Duration within = in.within().orElse(DEFAULT_QUIET);
+                return room.isPresent() ? new Step.ExpectNoRoomDm(line, room.get(), text, within)
+                        : new Step.ExpectNoDm(line, to, text, within);
             }
             case "dms": {
-                String to = to(in);
+                Optional<String> room = room(in);
+                String to = room.isPresent() ? "" : to(in);
                 Comparison count = in.comparison();
-                return new Step.ExpectDmCount(line, to, count, in.within());
+                return room.isPresent()
+                        ? new Step.ExpectRoomDmCount(line, room.get(), count, in.within())
+                        : new Step.ExpectDmCount(line, to, count, in.within());
             }
             case "case": return expectCase(line, in);
             case "api": return expectApi(line, in);
@@ -58,8 +67,18 @@ final class ExpectationParser {
         }
     }
 
+    /** {@code in QUEUE} if it comes next: a statement about the queue's room. */
+    private static Optional<String> room(TokenCursor in) throws GrammarException {
+        return in.accept("in") ? Optional.of(in.bareWord("a queue name"))
+                : Optional.empty();
+    }
+
     private static String to(TokenCursor in) throws GrammarException {
-        in.expect("to");
+        Token word = in.take("'to @name' or 'in QUEUE'");
+        if (!word.is("to")) {
+            throw new GrammarException(word.column(), "expected 'to' (to @name) or 'in' (in"
+                    + " QUEUE, the queue's room) but found '" + word.text() + "'");
+        }
         return in.screenName();
     }
 

@@ -24,11 +24,15 @@ final class Expectations {
     private static final Duration SETTLE_MAX = Duration.ofSeconds(60);
 
     private final World world;
+    private final QueueRooms rooms;
+    private final RoomExpectations roomExpectations;
     private final Set<Long> taken = new HashSet<>();
     private int callsAtLastDm;
 
     Expectations(World world) {
         this.world = world;
+        this.rooms = new QueueRooms(world);
+        this.roomExpectations = new RoomExpectations(rooms);
     }
 
     /** Notes that a {@code dm} statement is about to send, for {@code settle}. */
@@ -41,9 +45,9 @@ final class Expectations {
         long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
         world.awaitPoll(callsAtLastDm, SETTLE_MAX);
         while (true) {
-            int before = fromBot().size();
+            int before = sentByBot();
             Thread.sleep(SETTLE_QUIET.toMillis());
-            if (fromBot().size() == before) {
+            if (sentByBot() == before) {
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
@@ -53,8 +57,15 @@ final class Expectations {
         }
     }
 
+    /** The bot's one-to-one DMs and its messages in groups so far. */
+    private int sentByBot() {
+        return fromBot().size() + rooms.botMessages().size();
+    }
+
     void check(Step step) throws StepFailure, InterruptedException {
-        if (step instanceof Step.ExpectDm e) {
+        if (RoomExpectations.handles(step)) {
+            roomExpectations.check(step);
+        } else if (step instanceof Step.ExpectDm e) {
             expectDm(e);
         } else if (step instanceof Step.ExpectNoDm e) {
             expectNoDm(e);

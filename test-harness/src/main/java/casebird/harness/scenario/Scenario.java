@@ -16,10 +16,11 @@ public record Scenario(String source, List<String> lines, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** This scenario up to its first {@code dm} or {@code expect}: the part serve builds. */
+    /** This scenario up to its first {@code dm} (in a room too) or {@code expect}. */
     public Scenario servedPart() {
         int end = 0;
         while (end < steps.size() && !(steps.get(end) instanceof Step.Dm
+                || steps.get(end) instanceof Step.RoomDm
                 || steps.get(end) instanceof Step.Expectation)) {
             end++;
         }

@@ -69,7 +69,7 @@ public final class ScenarioParser {
             case "case": step = kase(line, in); break;
             case "dispatch": step = dispatch(line, in); break;
             case "accept": step = acceptAs(line, in); break;
-            case "dm": step = new Step.Dm(line, in.screenName(), in.string("the message")); break;
+            case "dm": step = dm(line, in); break;
             case "deliver": step = deliver(line, in); break;
             case "rename": step = new Step.Rename(line, in.screenName(), in.screenName()); break;
             case "fault": step = fault(line, in); break;
@@ -111,8 +111,9 @@ public final class ScenarioParser {
         String name = in.screenName();
         OptionalLong id = OptionalLong.empty();
         boolean refusesDms = false;
+        boolean refusesGroups = false;
         while (!in.atEnd()) {
-            Token token = in.take("id=N or refuses=dms");
+            Token token = in.take("id=N, refuses=dms or refuses=groups");
             String lower = token.text().toLowerCase(Locale.ROOT);
             if (lower.startsWith("id=")) {
                 id = OptionalLong.of(in.number(
@@ -120,14 +121,23 @@ public final class ScenarioParser {
             } else if (lower.equals("refuses=dms")) {
                 refusesDms = true;
             } else if (lower.equals("refuses=groups")) {
-                throw new GrammarException(token.column(), "refuses=groups needs queue rooms"
-                        + " (group conversations), which are not built yet");
+                refusesGroups = true;
             } else {
-                throw new GrammarException(token.column(),
-                        "expected id=N or refuses=dms but found '" + token.text() + "'");
+                throw new GrammarException(token.column(), "expected id=N, refuses=dms or"
+                        + " refuses=groups but found '" + token.text() + "'");
             }
         }
-        return new Step.TwitterAccount(line, name, id, refusesDms);
+        return new Step.TwitterAccount(line, name, id, refusesDms, refusesGroups);
+    }
+
+    /** {@code dm @name "text"} or {@code dm @name in QUEUE "text"}. */
+    private static Step dm(int line, TokenCursor in) throws GrammarException {
+        String from = in.screenName();
+        if (in.accept("in")) {
+            String queue = in.bareWord("a queue name");
+            return new Step.RoomDm(line, from, queue, in.string("the message"));
+        }
+        return new Step.Dm(line, from, in.string("the message"));
     }
 
     /** One keyword out of a closed set, read by {@code lookup}. */

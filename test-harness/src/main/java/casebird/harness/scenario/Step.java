@@ -35,9 +35,9 @@ public sealed interface Step {
     record User(int line, String login, Optional<String> twitter, List<String> queues)
             implements Setup {}
 
-    /** {@code twitter @name [id=N] [refuses=dms]}. */
-    record TwitterAccount(int line, String screenName, OptionalLong id, boolean refusesDms)
-            implements Setup {}
+    /** {@code twitter @name [id=N] [refuses=dms|groups]}. */
+    record TwitterAccount(int line, String screenName, OptionalLong id, boolean refusesDms,
+            boolean refusesGroups) implements Setup {}
 
     /** {@code api v2|v1.1}. */
     record Api(int line, ApiVersion version) implements Setup {}
@@ -65,6 +65,9 @@ public sealed interface Step {
     record AcceptAs(int line, long caseId, String login) implements Step {}
 
     record Dm(int line, String from, String text) implements Step {}
+
+    /** {@code dm @name in QUEUE "text"}: the account posts in the queue's room. */
+    record RoomDm(int line, String from, String queue, String text) implements Step {}
 
     /** {@code deliver forged @name "text"}: a delivery of a DM never sent, wrongly signed. */
     record DeliverForged(int line, String from, String text) implements Step {}
@@ -118,6 +121,18 @@ public sealed interface Step {
 
     record ExpectDmCount(int line, String to, Comparison count, Optional<Duration> within)
             implements Expectation {}
+
+    /** {@code expect dm in QUEUE [~ "regex"] [within D]}: the bot's message in the room. */
+    record ExpectRoomDm(int line, String queue, Optional<Pattern> text,
+            Optional<Duration> within) implements Expectation {}
+
+    /** {@code expect no dm in QUEUE [~ "regex"] [within D]}. */
+    record ExpectNoRoomDm(int line, String queue, Optional<Pattern> text, Duration within)
+            implements Expectation {}
+
+    /** {@code expect dms in QUEUE OP N [within D]}: the bot's messages in the room. */
+    record ExpectRoomDmCount(int line, String queue, Comparison count,
+            Optional<Duration> within) implements Expectation {}
 
     record ExpectCase(int line, long caseId, Map<String, String> fields, Optional<Pattern> note,
             Optional<Duration> within) implements Expectation {}

@@ -49,6 +49,8 @@ final class StepExecutor {
             acceptAs(a);
         } else if (step instanceof Step.Dm dm) {
             sendDm(dm);
+        } else if (step instanceof Step.RoomDm dm) {
+            postInRoom(dm);
         } else if (step instanceof Step.DeliverForged forged) {
             requireRefused("forged", world.twitter().postForgedDelivery(
                     world.account(forged.from()).id(), world.bot().id(), forged.text()));
@@ -112,6 +114,9 @@ final class StepExecutor {
         if (t.refusesDms()) {
             world.twitter().refuseDms(account.id());
         }
+        if (t.refusesGroups()) {
+            world.twitter().v2().refuseGroupDms(account.id());
+        }
     }
 
     /** Adds a CRM user, or sets an existing one's handle and queues as an admin would. */
@@ -143,8 +148,8 @@ final class StepExecutor {
 
     private static Endpoint endpoint(String word) throws StepFailure {
         return Endpoint.fromWord(word).orElseThrow(() -> new StepFailure("unknown endpoint '"
-                + word + "'; expected dm-list, dm-send, dm-show, dm-destroy, users-lookup,"
-                + " users-show or verify-credentials"));
+                + word + "'; expected dm-list, dm-send, dm-room-send, dm-show, dm-destroy,"
+                + " users-lookup, users-show or verify-credentials"));
     }
 
     private void addRule(Step.Rule rule) throws StepFailure {
@@ -178,6 +183,11 @@ final class StepExecutor {
         } catch (TwitterHttpException e) {
             throw new StepFailure("the fake Twitter API refused the DM: " + e.reason());
         }
+    }
+
+    private void postInRoom(Step.RoomDm dm) throws StepFailure {
+        expectations.dmSent();
+        new QueueRooms(world).post(dm.from(), dm.queue(), dm.text());
     }
 
     private static void requireRefused(String kind, List<Integer> statuses)

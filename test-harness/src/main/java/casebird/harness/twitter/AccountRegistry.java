@@ -31,6 +31,7 @@ final class AccountRegistry {
     private final Map<String, Long> idByName = new HashMap<>();
     private final Map<String, Credential> byToken = new HashMap<>();
     private final Set<Long> refusingDms = new HashSet<>();
+    private final Set<Long> refusingGroups = new HashSet<>();
     private final Consumer<TwitterChange> log;
     private long nextId = FIRST_ID;
 
@@ -94,20 +95,35 @@ final class AccountRegistry {
             applyRename(r.oldName(), r.newName());
         } else if (change instanceof TwitterChange.RefuseDms r) {
             refusingDms.add(r.id());
+        } else if (change instanceof TwitterChange.RefuseGroups r) {
+            refusingGroups.add(r.id());
         }
     }
 
     /** Makes the account refuse every DM sent to it from now on. */
     synchronized void refuseDms(long id) {
-        byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
-        TwitterChange.RefuseDms change = new TwitterChange.RefuseDms(id);
-        log.accept(change);
-        restore(change);
+        refuse(id, new TwitterChange.RefuseDms(id));
     }
 
     /** Whether the account refuses DMs sent to it. */
     synchronized boolean refusesDms(long id) {
         return refusingDms.contains(id);
+    }
+
+    /** Makes the account refuse group DMs from now on; one-to-one ones still reach it. */
+    synchronized void refuseGroupDms(long id) {
+        refuse(id, new TwitterChange.RefuseGroups(id));
+    }
+
+    private void refuse(long id, TwitterChange change) {
+        byId(id).orElseThrow(() -> new IllegalArgumentException("no account with id " + id));
+        log.accept(change);
+        restore(change);
+    }
+
+    /** Whether the account refuses group DMs (an account refusing every DM does too). */
+    synchronized boolean refusesGroupDms(long id) {
+        return refusingGroups.contains(id) || refusingDms.contains(id);
     }
 
     synchronized TwitterAccount rename(String oldName, String newName) {

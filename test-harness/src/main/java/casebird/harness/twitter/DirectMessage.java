@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** One direct message event as the fake API stores it; the text is as sent, not escaped. */
 public record DirectMessage(long id, long senderId, long recipientId, String text,
-        Instant createdAt) {
+        Instant createdAt) implements DmEvent {
 
     /** Rejects missing text or time. */
     public DirectMessage {

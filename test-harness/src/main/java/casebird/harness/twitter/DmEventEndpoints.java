@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * X API v2's DM calls over the same store as v1.1's: {@code GET /2/dm_events}, the
+ * X API v2's DM calls over the same store as v1.1's: {@code GET /2/dm_events} (group
+ * conversations' events too), {@code GET /2/dm_conversations/:id/dm_events}, the
  * one-to-one send and {@code DELETE /2/dm_events/:id}; each event read and each DM sent is
  * charged to the cost meter.
  */
@@ -33,17 +35,22 @@ final class DmEventEndpoints {
     private record Position(boolean older, long eventId) {
     }
 
-    private record Page(List<DirectMessage> events, Optional<Position> next,
+    private record Page(List<DmEvent> events, Optional<Position> next,
             Optional<Position> previous) {
     }
 
     private final MessageStore messages;
+    private final DmTimeline timeline;
+    private final GroupConversations groups;
     private final AccountRegistry accounts;
     private final CostMeter meter;
     private final Set<String> fields = ConcurrentHashMap.newKeySet();
 
-    DmEventEndpoints(MessageStore messages, AccountRegistry accounts, CostMeter meter) {
+    DmEventEndpoints(MessageStore messages, DmTimeline timeline, GroupConversations groups,
+            AccountRegistry accounts, CostMeter meter) {
         this.messages = messages;
+        this.timeline = timeline;
+        this.groups = groups;
         this.accounts = accounts;
         this.meter = meter;
         fields.addAll(ALL_FIELDS);
@@ -59,6 +66,25 @@ final class DmEventEndpoints {
 
     /** GET /2/dm_events: the caller's events, newest first, paged by token. */
     ApiResponse list(TwitterAccount caller, ApiRequest request) {
+        return list(caller, request, true, event -> true);
+    }
+
+    /**
+     * GET /2/dm_conversations/:id/dm_events: one group conversation's events.
+     *
+     * @throws TwitterApiError 403 when the caller is not a member of that group
+     */
+    ApiResponse conversation(TwitterAccount caller, ApiRequest request) {
+        String id = V2Route.conversationId(request).orElseThrow();
+        if (groups.find(id).filter(g -> g.hasMember(caller.id())).isEmpty()) {
+            throw TwitterApiError.of(403, "You are not a participant of the conversation ["
+                    + id + "].");
+        }
+        return list(caller, request, false, event -> event.conversationId().equals(id));
+    }
+
+    private ApiResponse list(TwitterAccount caller, ApiRequest request, boolean oneToOne,
+            Predicate<GroupEvent> conversation) {
         int max = request.param("max_results").map(DmEventEndpoints::maxResults)
                 .orElse(MAX_RESULTS);
         Set<String> asked = Set.copyOf(allowed(request, "dm_event.fields", Set.copyOf(fields)));
@@ -67,9 +93,10 @@ final class DmEventEndpoints {
         List<String> types = allowed(request, "event_types", EVENT_TYPES);
         Optional<Position> from = request.param("pagination_token")
                 .map(DmEventEndpoints::decode);
-        Page page = types.isEmpty() || types.contains("MessageCreate")
-                ? page(caller.id(), max, from)
-                : new Page(List.of(), Optional.empty(), Optional.empty());
+        boolean creates = types.isEmpty() || types.contains("MessageCreate");
+        DmTimeline.Filter filter = new DmTimeline.Filter(oneToOne && creates,
+                conversation.and(e -> types.isEmpty() || types.contains(e.type().word())));
+        Page page = page(caller.id(), max, from, filter);
         ObjectNode body = TwitterJson.MAPPER.createObjectNode();
         if (!page.events().isEmpty()) {
             ArrayNode data = body.putArray("data");
@@ -108,14 +135,15 @@ final class DmEventEndpoints {
                 .put("deleted", true)));
     }
 
-    private Page page(long accountId, int max, Optional<Position> from) {
+    private Page page(long accountId, int max, Optional<Position> from,
+            DmTimeline.Filter filter) {
         if (from.isPresent() && !from.get().older()) {
-            List<DirectMessage> newer = messages.above(accountId, max, from.get().eventId());
+            List<DmEvent> newer = timeline.above(accountId, max, from.get().eventId(), filter);
             return new Page(newer, edge(newer, newer.size() - 1, true), edge(newer, 0, false));
         }
         OptionalLong below = from.map(p -> OptionalLong.of(p.eventId()))
                 .orElse(OptionalLong.empty());
-        MessageStore.Page older = messages.page(accountId, max, below);
+        DmTimeline.Page older = timeline.page(accountId, max, below, filter);
         Optional<Position> next = older.continueBelow().isPresent()
                 ? Optional.of(new Position(true, older.continueBelow().getAsLong()))
                 : Optional.empty();
@@ -125,13 +153,13 @@ final class DmEventEndpoints {
     }
 
     /** A position past the event at {@code index}, if the page has one. */
-    private static Optional<Position> edge(List<DirectMessage> events, int index,
+    private static Optional<Position> edge(List<DmEvent> events, int index,
             boolean older) {
         return events.isEmpty() ? Optional.empty()
                 : Optional.of(new Position(older, events.get(index).id()));
     }
 
-    private ArrayNode senders(List<DirectMessage> events) {
+    private ArrayNode senders(List<DmEvent> events) {
         Map<Long, TwitterAccount> senders = new LinkedHashMap<>();
         events.forEach(m -> accounts.byId(m.senderId())
                 .ifPresent(a -> senders.putIfAbsent(a.id(), a)));

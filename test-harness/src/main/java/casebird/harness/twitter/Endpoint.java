@@ -5,11 +5,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The Twitter v1.1 endpoints the fake serves, each named by its scenario word. */
+/**
+ * The logical endpoints the fake serves, each named by its scenario word: Twitter's v1.1
+ * calls, and X API v2's calls counted under them (one without methods has no v1.1 call).
+ */
 public enum Endpoint {
     DM_LIST("dm-list", "direct_messages/events/list.json", "GET"),
     DM_SHOW("dm-show", "direct_messages/events/show.json", "GET"),
     DM_SEND("dm-send", "direct_messages/events/new.json", "POST"),
+    /** X API v2 only: group creation and group messages; it shares dm-send's limits. */
+    DM_ROOM_SEND("dm-room-send", "dm_conversations"),
     DM_DESTROY("dm-destroy", "direct_messages/events/destroy.json", "DELETE"),
     USERS_LOOKUP("users-lookup", "users/lookup.json", "GET", "POST"),
     USERS_SHOW("users-show", "users/show.json", "GET"),

@@ -74,16 +74,11 @@ final class MessageStore {
         if (accounts.refusesDms(recipientId)) {
             throw TwitterApiError.of(403, 349);
         }
-        if (text.isBlank()) {
-            throw TwitterApiError.of(400, 214, "event.message_create.message_data.text is empty.");
-        }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-            throw TwitterApiError.of(400, 354);
-        }
+        checkText(text);
         DirectMessage message;
         synchronized (this) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            lastId = Math.max(lastId + 1, (now.toEpochMilli() - TWITTER_EPOCH_MILLIS) << 22);
+            nextId(now);
             message = new DirectMessage(lastId, senderId, recipientId, text, now);
             log.accept(new TwitterChange.Message(lastId, senderId, recipientId, text,
                     now.toString()));
@@ -91,6 +86,35 @@ final class MessageStore {
         }
         listeners.forEach(listener -> listener.accept(message));
         return message;
+    }
+
+    /**
+     * The next event id, time-ordered like Twitter's snowflakes and above every id used so
+     * far; group conversations and their events draw theirs here too, so that one account's
+     * events of every kind order by id.
+     */
+    synchronized long nextId(Instant now) {
+        lastId = Math.max(lastId + 1, (now.toEpochMilli() - TWITTER_EPOCH_MILLIS) << 22);
+        return lastId;
+    }
+
+    /** Notes an id restored from the journal elsewhere, so no new event reuses it. */
+    synchronized void idUsed(long id) {
+        lastId = Math.max(lastId, id);
+    }
+
+    /**
+     * Checks a DM's text, one-to-one or in a group.
+     *
+     * @throws TwitterApiError 400 code 214 for a blank text, 354 for one too long
+     */
+    static void checkText(String text) {
+        if (text.isBlank()) {
+            throw TwitterApiError.of(400, 214, "event.message_create.message_data.text is empty.");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw TwitterApiError.of(400, 354);
+        }
     }
 
     synchronized List<DirectMessage> all() {

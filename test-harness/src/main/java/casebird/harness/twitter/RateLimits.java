@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Per-endpoint, per-account fixed-window call limits, timed by the injected clock. */
+/**
+ * Per-endpoint, per-account fixed-window call limits, timed by the injected clock. An
+ * endpoint may have a daily window beside its short one (a call needs room in both), and
+ * may count against another endpoint's windows (v2's group sends against one-to-one sends).
+ */
 final class RateLimits {
 
     private record Limit(int calls, Duration window) {
     }
 
-    private record Key(Endpoint endpoint, long accountId) {
+    private record Key(Endpoint endpoint, long accountId, boolean daily) {
     }
 
     private record Window(Instant reset, int used) {
@@ -32,6 +37,8 @@ final class RateLimits {
 
     private final Clock clock;
     private final Map<Endpoint, Limit> limits = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Limit> daily = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Endpoint> countsAs = new EnumMap<>(Endpoint.class);
     private final Map<Key, Window> windows = new HashMap<>();
     private Consumer<TwitterChange> log = change -> { };
 
@@ -53,14 +60,15 @@ final class RateLimits {
     }
 
     /**
-     * X's published v2 limits per user, every window scaled by 1/60; no free replies. A
-     * send's daily 1,440 needs no window of its own: a fixed 15-second window opens at a
-     * call after the last one closed, so at most 96 of them, 15 sends each, fit in 1,440 s.
+     * X's published v2 limits per user, every window scaled by 1/60; no free replies.
+     * One-to-one and group sends share 15 per 15 s and 1,440 per 1,440 s.
      */
     static RateLimits v2(Clock clock) {
         RateLimits limits = new RateLimits(clock);
+        limits.countsAs.put(Endpoint.DM_ROOM_SEND, Endpoint.DM_SEND);
         limits.set(Endpoint.DM_LIST, 15, Duration.ofSeconds(15));
         limits.set(Endpoint.DM_SEND, 15, Duration.ofSeconds(15));
+        limits.daily.put(Endpoint.DM_SEND, new Limit(1440, Duration.ofSeconds(1440)));
         limits.set(Endpoint.DM_DESTROY, 300, Duration.ofSeconds(15));
         limits.set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
         limits.set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
@@ -83,7 +91,8 @@ final class RateLimits {
     }
 
     /** Sets an endpoint's limit; every account starts a fresh window under it. */
-    synchronized void set(Endpoint endpoint, int calls, Duration window) {
+    synchronized void set(Endpoint named, int calls, Duration window) {
+        Endpoint endpoint = bucket(named);
         if (calls < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException(
                     "a limit needs calls >= 1 and a positive window: " + calls + "/" + window);
@@ -96,9 +105,16 @@ final class RateLimits {
      * Removes an endpoint's limit: its answers then say {@link #UNLIMITED} calls are left,
      * so that a client which budgets by the headers (as it must with Twitter) sees plenty.
      */
-    synchronized void lift(Endpoint endpoint) {
+    synchronized void lift(Endpoint named) {
+        Endpoint endpoint = bucket(named);
         log.accept(new TwitterChange.Lift(endpoint.name()));
         put(endpoint, null);
+        daily.remove(endpoint);
+    }
+
+    /** The endpoint whose windows a call to {@code endpoint} counts in. */
+    private Endpoint bucket(Endpoint endpoint) {
+        return countsAs.getOrDefault(endpoint, endpoint);
     }
 
     /** Sets (or, given null, removes) a limit; every account starts a fresh window. */
@@ -122,30 +138,53 @@ final class RateLimits {
      *
      * @throws TwitterApiError 429 code 88 with the rate headers when the window is used up
      */
-    synchronized Quota consume(Endpoint endpoint, long accountId) {
+    synchronized Quota consume(Endpoint named, long accountId) {
+        Endpoint endpoint = bucket(named);
         Limit limit = limits.get(endpoint);
-        if (limit == null) {
+        Limit day = daily.get(endpoint);
+        if (limit == null && day == null) {
             return unlimited();
         }
-        Key key = new Key(endpoint, accountId);
-        Window window = current(key, limit);
-        if (window.used() >= limit.calls()) {
-            throw TwitterApiError.rateLimited(new Quota(limit.calls(), 0, window.reset())
-                    .headers());
+        Key shortKey = new Key(endpoint, accountId, false);
+        Key dayKey = new Key(endpoint, accountId, true);
+        for (Key key : List.of(shortKey, dayKey)) {
+            Limit bound = key.daily() ? day : limit;
+            if (bound != null && current(key, bound).used() >= bound.calls()) {
+                throw TwitterApiError.rateLimited(new Quota(bound.calls(), 0,
+                        current(key, bound).reset()).headers());
+            }
         }
-        Window after = new Window(window.reset(), window.used() + 1);
-        windows.put(key, after);
-        return new Quota(limit.calls(), limit.calls() - after.used(), after.reset());
+        Quota tightest = null;
+        for (Key key : List.of(shortKey, dayKey)) {
+            Limit bound = key.daily() ? day : limit;
+            if (bound != null) {
+                Window window = current(key, bound);
+                Window after = new Window(window.reset(), window.used() + 1);
+                windows.put(key, after);
+                tightest = tighter(tightest, new Quota(bound.calls(),
+                        bound.calls() - after.used(), after.reset()));
+            }
+        }
+        return tightest;
     }
 
     /** The quota left without counting a call (unlimited for a lifted endpoint). */
-    synchronized Quota peek(Endpoint endpoint, long accountId) {
-        Limit limit = limits.get(endpoint);
-        if (limit == null) {
-            return unlimited();
+    synchronized Quota peek(Endpoint named, long accountId) {
+        Endpoint endpoint = bucket(named);
+        Quota tightest = null;
+        for (boolean isDaily : new boolean[] {false, true}) {
+            Limit bound = isDaily ? daily.get(endpoint) : limits.get(endpoint);
+            if (bound != null) {
+                Window window = current(new Key(endpoint, accountId, isDaily), bound);
+                tightest = tighter(tightest, new Quota(bound.calls(),
+                        bound.calls() - window.used(), window.reset()));
+            }
         }
-        Window window = current(new Key(endpoint, accountId), limit);
-        return new Quota(limit.calls(), limit.calls() - window.used(), window.reset());
+        return tightest == null ? unlimited() : tightest;
+    }
+
+    private static Quota tighter(Quota a, Quota b) {
+        return a == null || b.remaining() < a.remaining() ? b : a;
     }
 
     private Quota unlimited() {

@@ -3,6 +3,7 @@ package casebird.harness.twitter;
 import casebird.harness.twitter.v2.ConversationId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,23 +19,32 @@ final class V2Json {
     }
 
     /**
-     * A {@code MessageCreate} event: {@code id}, {@code event_type} and {@code text} always
-     * (X's defaults), the other fields only when asked for; {@code sender_id} also when the
-     * sender is expanded, as X hydrates an expanded field.
+     * A DM event: {@code id}, {@code event_type} and a message's {@code text} always (X's
+     * defaults), the other fields only when asked for; {@code sender_id} also when the
+     * sender is expanded, as X hydrates an expanded field. A one-to-one message's
+     * conversation id is {@code small-large}, a group's a plain number.
      */
-    static ObjectNode event(DirectMessage message, Set<String> fields, boolean senderExpanded) {
+    static ObjectNode event(DmEvent dm, Set<String> fields, boolean senderExpanded) {
+        GroupEvent group = dm instanceof GroupEvent g ? g : null;
         ObjectNode event = TwitterJson.MAPPER.createObjectNode();
-        event.put("id", Long.toString(message.id()));
-        event.put("event_type", "MessageCreate");
-        event.put("text", message.text());
+        event.put("id", Long.toString(dm.id()));
+        event.put("event_type", group == null ? "MessageCreate" : group.type().word());
+        if (group == null || group.isMessage()) {
+            event.put("text", group == null ? ((DirectMessage) dm).text() : group.text());
+        }
+        if (group != null && !group.isMessage() && fields.contains("participant_ids")) {
+            ArrayNode ids = event.putArray("participant_ids");
+            group.participantIds().forEach(id -> ids.add(Long.toString(id)));
+        }
         if (fields.contains("sender_id") || senderExpanded) {
-            event.put("sender_id", Long.toString(message.senderId()));
+            event.put("sender_id", Long.toString(dm.senderId()));
         }
         if (fields.contains("dm_conversation_id")) {
-            event.put("dm_conversation_id", conversationOf(message).value());
+            event.put("dm_conversation_id", group == null
+                    ? conversationOf((DirectMessage) dm).value() : group.conversationId());
         }
         if (fields.contains("created_at")) {
-            event.put("created_at", CREATED_AT.format(message.createdAt()));
+            event.put("created_at", CREATED_AT.format(dm.createdAt()));
         }
         return event;
     }

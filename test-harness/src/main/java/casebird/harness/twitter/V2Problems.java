@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class V2Problems {
 
-    private static final String PROBLEMS = "https://api.x.com/2/problems/";
+    static final String PROBLEMS = "https://api.x.com/2/problems/";
     private static final Map<Integer, String> TITLES = Map.of(400, "Invalid Request",
             401, "Unauthorized", 403, "Forbidden", 404, "Not Found Error",
             429, "Too Many Requests", 500, "Internal Server Error", 502, "Bad Gateway",

@@ -14,6 +14,13 @@ enum V2Route {
     DM_EVENTS(Endpoint.DM_LIST, "GET", "dm_events", "dm.read", "tweet.read", "users.read"),
     DM_SEND(Endpoint.DM_SEND, "POST", "dm_conversations/with/{participant_id}/messages",
             "dm.read", "dm.write", "tweet.read", "users.read"),
+    DM_CONVERSATION_EVENTS(Endpoint.DM_LIST, "GET",
+            "dm_conversations/{dm_conversation_id}/dm_events", "dm.read", "tweet.read",
+            "users.read"),
+    DM_GROUP_CREATE(Endpoint.DM_ROOM_SEND, "POST", "dm_conversations", "dm.read", "dm.write",
+            "tweet.read", "users.read"),
+    DM_GROUP_POST(Endpoint.DM_ROOM_SEND, "POST", "dm_conversations/{dm_conversation_id}/messages",
+            "dm.read", "dm.write", "tweet.read", "users.read"),
     DM_DELETE(Endpoint.DM_DESTROY, "DELETE", "dm_events/{id}", "dm.read", "dm.write"),
     USERS_BY(Endpoint.USERS_LOOKUP, "GET", "users/by", "tweet.read", "users.read"),
     USERS_BY_IDS(Endpoint.USERS_LOOKUP, "GET", "users", "tweet.read", "users.read"),
@@ -24,6 +31,8 @@ enum V2Route {
     private static final Pattern PARTICIPANT = Pattern.compile(
             "/2/dm_conversations/with/([^/]+)/messages");
     private static final Pattern EVENT = Pattern.compile("/2/dm_events/([^/]+)");
+    private static final Pattern CONVERSATION = Pattern.compile(
+            "/2/dm_conversations/([^/]+)/(?:messages|dm_events)");
 
     private final Endpoint endpoint;
     private final String method;
@@ -72,6 +81,11 @@ enum V2Route {
     /** The DM event a delete names, if the call is a delete. */
     static Optional<String> eventId(ApiRequest request) {
         return group(EVENT, request);
+    }
+
+    /** The conversation a group post or a conversation's list names, if the call is one. */
+    static Optional<String> conversationId(ApiRequest request) {
+        return group(CONVERSATION, request);
     }
 
     private static Optional<String> group(Pattern pattern, ApiRequest request) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,6 +23,9 @@ public final class XApiV2 {
     private final CostMeter meter;
     private final RateLimits limits;
     private final DmEventEndpoints dms;
+    private final GroupConversations groups;
+    private final GroupEndpoints groupCalls;
+    private final AccountRegistry accounts;
 
     /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
     record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
@@ -42,7 +46,12 @@ public final class XApiV2 {
                 change -> shared.log().accept(new TwitterChange.OAuth2(change)));
         this.meter = new CostMeter(shared.clock());
         this.limits = RateLimits.v2(shared.clock());
-        this.dms = new DmEventEndpoints(shared.messages(), shared.accounts(), meter);
+        this.accounts = shared.accounts();
+        this.groups = new GroupConversations(shared.clock(), shared.accounts(),
+                shared.messages(), shared.log());
+        this.groupCalls = new GroupEndpoints(groups, meter);
+        this.dms = new DmEventEndpoints(shared.messages(), new DmTimeline(shared.clock(),
+                shared.messages(), groups), groups, shared.accounts(), meter);
         ApiDialect dialect = new V2Dialect(shared.verifier(), oauth2.grants(),
                 shared.accounts());
         server.createContext(V2Route.BASE_PATH, new ApiExchangeHandler(shared.clock(), dialect,
@@ -97,11 +106,47 @@ public final class XApiV2 {
         dms.withdrawField(field);
     }
 
-    /** Applies an OAuth 2.0 change from the journal. */
+    /** Applies an OAuth 2.0 or group change from the journal. */
     void restore(TwitterChange change) {
         if (change instanceof TwitterChange.OAuth2 o) {
             oauth2.restore(o.change());
         }
+        groups.restore(change);
+    }
+
+    /**
+     * Makes an account refuse group DMs from now on (a group naming it is refused as a
+     * whole, with a 403 naming it); one-to-one DMs still reach it.
+     *
+     * @throws IllegalArgumentException if no account has that id
+     */
+    public void refuseGroupDms(long accountId) {
+        accounts.refuseGroupDms(accountId);
+    }
+
+    /** Every group conversation, oldest first. */
+    public List<GroupConversation> groups() {
+        return groups.all();
+    }
+
+    /** Every event of every group conversation (joins and messages), oldest first. */
+    public List<GroupEvent> groupEvents() {
+        return groups.events();
+    }
+
+    /**
+     * Posts a message to a group as one of its members, as if they had sent it (no call is
+     * recorded or charged).
+     *
+     * @throws TwitterApiError 403 when the sender is not a member, 400 for a bad text
+     */
+    public GroupEvent postToGroup(long senderId, String conversationId, String text) {
+        return groups.post(senderId, conversationId, text);
+    }
+
+    /** Calls {@code listener} after each group message is posted, on the posting thread. */
+    public void addGroupMessageListener(Consumer<GroupEvent> listener) {
+        groups.addListener(listener);
     }
 
     private static String derived(String secret, String label) {
@@ -116,11 +161,20 @@ public final class XApiV2 {
     private Map<Endpoint, EndpointHandler> handlers(Shared shared) {
         V2UserEndpoints users = new V2UserEndpoints(shared.accounts(), meter);
         Map<Endpoint, EndpointHandler> handlers = new EnumMap<>(Endpoint.class);
-        handlers.put(V2Route.DM_EVENTS.endpoint(), dms::list);
+        handlers.put(Endpoint.DM_LIST, byRoute(Map.of(V2Route.DM_EVENTS,
+                (EndpointHandler) dms::list, V2Route.DM_CONVERSATION_EVENTS, dms::conversation)));
         handlers.put(V2Route.DM_SEND.endpoint(), dms::send);
         handlers.put(V2Route.DM_DELETE.endpoint(), dms::delete);
+        handlers.put(Endpoint.DM_ROOM_SEND, byRoute(Map.of(V2Route.DM_GROUP_CREATE,
+                (EndpointHandler) groupCalls::create, V2Route.DM_GROUP_POST, groupCalls::post)));
         handlers.put(V2Route.USERS_BY.endpoint(), users::lookup);
         handlers.put(V2Route.USERS_ME.endpoint(), users::me);
         return handlers;
+    }
+
+    /** A handler of one logical endpoint that serves each of its v2 routes its own way. */
+    private static EndpointHandler byRoute(Map<V2Route, EndpointHandler> routes) {
+        return (caller, request) -> routes.get(V2Route.route(request.method(),
+                request.signedUrl().getRawPath()).orElseThrow()).handle(caller, request);
     }
 }

@@ -65,7 +65,8 @@
       list.setAttribute('aria-label', 'DMs between @' + account.screenName + ' and the bot');
       account.messages.forEach((m) => {
         const item = el('li', m.fromBot ? 'msg from-bot' : 'msg from-agent');
-        item.append(el('span', 'sender', m.fromBot ? '@' + state.bot : '@' + account.screenName));
+        item.append(el('span', 'sender', '@' + m.sender));
+        if (m.room) item.append(el('span', 'room', 'in ' + m.room));
         item.append(el('p', 'text', m.text), timeEl(m.at));
         list.append(item);
       });

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,35 @@ class ConsoleApiTest {
 
         assertEquals(200, state.statusCode());
         assertTrue(state.body().contains("\"bot\":\"helpdesk\""), state.body());
+    }
+
+    @Test
+    void aRoomsMessagesShowInEachMembersColumnNamingTheRoomAndTheSender() throws Exception {
+        long alice = world.twitter().createAccount("alice_t").id();
+        long bob = world.twitter().createAccount("bob_t").id();
+        String botToken = world.twitter().v2().oauth2().grants().issue(world.bot().id(),
+                Set.of("dm.read", "dm.write", "tweet.read", "users.read")).accessToken();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(world.twitter().v2()
+                .baseUrl().resolve("dm_conversations"))
+                .header("Authorization", "Bearer " + botToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"conversation_type\":\"Group\","
+                        + "\"participant_ids\":[\"" + alice + "\",\"" + bob + "\"],"
+                        + "\"message\":{\"text\":\"New case 1234\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String room = world.twitter().v2().groups().get(0).id();
+        world.twitter().v2().postToGroup(alice, room, "accept 1234");
+
+        String state = get("api/state", "Bearer " + token).body();
+
+        String fromBot = "\"fromBot\":true,\"sender\":\"helpdesk\",\"room\":\"room " + room
+                + "\",\"text\":\"New case 1234\"";
+        String fromAlice = "\"fromBot\":false,\"sender\":\"alice_t\",\"room\":\"room "
+                + room + "\",\"text\":\"accept 1234\"";
+        assertEquals(2, state.split(Pattern.quote(fromBot), -1).length - 1,
+                state);
+        assertEquals(2, state.split(Pattern.quote(fromAlice), -1).length - 1,
+                state);
     }
 
     @Test

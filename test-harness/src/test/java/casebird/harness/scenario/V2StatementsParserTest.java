@@ -2,16 +2,18 @@ package casebird.harness.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The statements SCENARIOS.md's "Additions" bring for X API v2: api, auth, tokens, spend. */
+/** The statements SCENARIOS.md's "Additions" bring: api, auth, tokens, spend, queue rooms. */
 class V2StatementsParserTest {
 
     private static Step only(String line) throws ScenarioSyntaxException {
@@ -61,13 +63,56 @@ class V2StatementsParserTest {
     }
 
     @Test
-    void refusingGroupsSaysQueueRoomsAreNotBuiltYet() {
-        ScenarioSyntaxException e = error("twitter @dee refuses=groups");
-        assertTrue(e.getMessage().contains("refuses=groups needs queue rooms"), e.getMessage());
-        assertTrue(e.getMessage().contains("not built yet"), e.getMessage());
-        assertEquals(14, e.column());
+    void refusesGroupsMarksAnAccountThatRefusesGroupDmsOnly() throws Exception {
+        Step.TwitterAccount dee = (Step.TwitterAccount) only("twitter @dee refuses=groups");
+        Step.TwitterAccount zed = (Step.TwitterAccount) only("twitter @zed refuses=dms");
+
+        assertTrue(dee.refusesGroups());
+        assertFalse(dee.refusesDms());
+        assertFalse(zed.refusesGroups());
         assertTrue(error("twitter @dee refuses=mail").getMessage()
-                .contains("expected id=N or refuses=dms"));
+                .contains("expected id=N, refuses=dms or refuses=groups"));
+    }
+
+    @Test
+    void dmInAQueuePostsInItsRoom() throws Exception {
+        Step.RoomDm dm = (Step.RoomDm) only("dm @alice_t in Support \"accept 1234\"");
+
+        assertEquals(new Step.RoomDm(1, "alice_t", "Support", "accept 1234"), dm);
+        assertInstanceOf(Step.Dm.class, only("dm @alice_t \"accept 1234\""));
+        assertTrue(error("dm @alice_t in \"accept 1234\"").getMessage()
+                .contains("expected a queue name"));
+    }
+
+    @Test
+    void roomExpectationsNameTheQueue() throws Exception {
+        Step.ExpectRoomDm dm = (Step.ExpectRoomDm) only(
+                "expect dm in Support ~ \"new case 1234\" within 5s");
+        Step.ExpectNoRoomDm none = (Step.ExpectNoRoomDm) only(
+                "expect no dm in Support ~ \"1234\" within 3s");
+        Step.ExpectRoomDmCount count = (Step.ExpectRoomDmCount) only(
+                "expect dms in Support >= 2");
+
+        assertEquals("Support", dm.queue());
+        assertEquals("new case 1234", dm.text().orElseThrow().pattern());
+        assertEquals(Duration.ofSeconds(5), dm.within().orElseThrow());
+        assertEquals("Support", none.queue());
+        assertEquals(Duration.ofSeconds(3), none.within());
+        assertEquals(ExpectationParser.DEFAULT_QUIET,
+                ((Step.ExpectNoRoomDm) only("expect no dm in Support")).within());
+        assertEquals(">= 2", count.count().toString());
+        assertInstanceOf(Step.ExpectDm.class, only("expect dm to @bob_t ~ \"x\""));
+        assertTrue(error("expect dm at Support").getMessage()
+                .contains("expected 'to' (to @name) or 'in' (in QUEUE"));
+    }
+
+    @Test
+    void aRuleForTheQueueRoomKeepsItsRecipientAsWritten() throws Exception {
+        Step.Rule rule = (Step.Rule) only("rule R3 on case-dispatched queue=Support do"
+                + " twitter.send-dm to=queue-room template=\"New case {case.id}\"");
+
+        assertEquals(Map.of("to", "queue-room", "template", "New case {case.id}"),
+                StepExecutor.toRule(rule).settings());
     }
 
     @Test

@@ -2,6 +2,7 @@ package casebird.harness.twitter;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.harness.twitter.v2.AuthorizeRequest;
 import casebird.harness.twitter.v2.OAuth2Grants;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,35 @@ class DurableStateTest {
             HttpResponse<String> send = new SignedCalls(second).post(bot,
                     "direct_messages/events/new.json", sendBody(alice.id()));
             assertEquals("3", send.headers().firstValue("x-rate-limit-limit").orElseThrow());
+        }
+    }
+
+    @Test
+    void groupsTheirMessagesAndRefusalsOfGroupsSurviveReopening() throws Exception {
+        Path file = folder.resolve("twitter.jsonl");
+        FakeTwitterApi first = FakeTwitterApi.open(Clock.systemUTC(), file);
+        TwitterAccount bot = first.createAccount("casebird");
+        TwitterAccount alice = first.createAccount("alice_t");
+        TwitterAccount bob = first.createAccount("bob_t");
+        TwitterAccount dee = first.createAccount("dee_t");
+        first.v2().refuseGroupDms(dee.id());
+        String body = V2GroupConversationTest.createBody("Group", List.of(alice, bob), "hi");
+        assertEquals(201, new V2Calls(first).post(new V2Calls(first).token(bot),
+                "dm_conversations", body).statusCode());
+        GroupConversation group = first.v2().groups().get(0);
+        first.v2().postToGroup(alice.id(), group.id(), "accept 1234");
+        List<GroupEvent> events = first.v2().groupEvents();
+        first.close();
+
+        try (FakeTwitterApi second = FakeTwitterApi.open(Clock.systemUTC(), file)) {
+            assertEquals(List.of(group), second.v2().groups());
+            assertEquals(events, second.v2().groupEvents());
+            DirectMessage next = second.deliver(alice.id(), bot.id(), "newer");
+            assertTrue(next.id() > events.get(events.size() - 1).id(), "ids keep increasing");
+            V2Calls v2 = new V2Calls(second);
+            assertEquals(403, v2.post(v2.token(bot), "dm_conversations",
+                    V2GroupConversationTest.createBody("Group", List.of(alice, dee), "x"))
+                    .statusCode());
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,6 +74,32 @@ class V2SampleContractTest extends FakeApiTest {
         JsonNode ours = body(v2.send(token, alice, "New case 1234: Printer on fire"), 201);
 
         assertEquals(shape(sample("dm_send-response.json")), shape(ours));
+    }
+
+    @Test
+    void groupCreationAnswerHasTheSamplesShape() throws Exception {
+        TwitterAccount bob = api.createAccount("bob_t");
+
+        JsonNode ours = body(v2.post(token, "dm_conversations", V2GroupConversationTest
+                .createBody("Group", List.of(alice, bob), "New case 1234")), 201);
+
+        assertEquals(shape(sample("dm_group-create-response.json")), shape(ours));
+    }
+
+    @Test
+    void groupEventsHaveTheSamplesShapes() throws Exception {
+        TwitterAccount bob = api.createAccount("bob_t");
+        String group = body(v2.post(token, "dm_conversations", V2GroupConversationTest
+                .createBody("Group", List.of(alice, bob), "New case 1199")), 201)
+                .path("data").path("dm_conversation_id").asText();
+        api.v2().postToGroup(bob.id(), group, "status 1199");
+        JsonNode sample = sample("dm_events-page.json").path("data");
+
+        JsonNode ours = body(v2.get(token, "dm_events?" + FIELDS + ",participant_ids"
+                + "&expansions=sender_id"), 200).path("data");
+
+        assertEquals(shape(sample.path(2)), shape(ours.path(0)), "a member's group message");
+        assertEquals(shape(sample.path(3)), shape(ours.path(2)), "the group's join");
     }
 
     @Test
