@@ -126,7 +126,8 @@ public final class PluginAssembly {
                 new AgentDirectory(crm, settings.handleField(), twitter, store.pins());
         PluginSettings.Outbox outbox = settings.outbox();
         OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff,
-                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()));
+                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize(),
+                        outbox.noticeMaxDelay()));
         PluginSettings.Inbox inbox = settings.inbox();
         PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),

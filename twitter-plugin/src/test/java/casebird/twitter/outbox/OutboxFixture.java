@@ -2,6 +2,7 @@ package casebird.twitter.outbox;
 
 import casebird.api.PluginHealth;
 import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.ApiLimits;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.client.TwitterApiException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sender over a fake Twitter where alice (id {@link #ALICE}) and bob ({@link #BOB}) are
  * linked and carol has no handle, a store in a temporary folder, a budget and a fake clock;
- * health reports are recorded. Health warns past {@link #WARN_SIZE} DMs or {@link #WARN_AGE}.
+ * health reports are recorded. Health warns past {@link #WARN_SIZE} DMs or {@link #WARN_AGE},
+ * and when a DM has waited past {@link #MAX_DELAY}.
  */
 abstract class OutboxFixture {
 
@@ -35,6 +38,7 @@ abstract class OutboxFixture {
     static final long BOB = 12;
     static final int WARN_SIZE = 5;
     static final Duration WARN_AGE = Duration.ofHours(1);
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     @TempDir Path dir;
     final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE).account("bob_t", BOB);
@@ -53,11 +57,16 @@ abstract class OutboxFixture {
         Backoff backoff =
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofSeconds(1), backoff);
+                Duration.ofSeconds(1), backoff, limits(), Optional.empty());
         sender = new OutboxSender(store.outbox(), new BudgetedTwitter(failing, budget),
                 new AgentDirectory(crm, "twitter", twitter, store.pins()), backoff, clock,
                 new HealthTracker(health::add, store.outbox()::size, Map::of), budget,
-                new OutboxBounds(WARN_AGE, WARN_SIZE));
+                new OutboxBounds(WARN_AGE, WARN_SIZE, MAX_DELAY));
+    }
+
+    /** The API limits the budget assumes: v1.1's unless a test class says otherwise. */
+    ApiLimits limits() {
+        return ApiLimits.v1_1();
     }
 
     @AfterEach
