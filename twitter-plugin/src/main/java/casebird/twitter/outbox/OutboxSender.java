@@ -68,7 +68,7 @@ public final class OutboxSender {
      * Sends what is due now and the budget allows; returns how many DMs went out. When the
      * budget cannot send each due DM now, the DMs to each recipient are joined (replies
      * first): DMs carrying a reply go at once, the others when the pacer allows or when
-     * waiting for it would keep a notice past {@code notice-max-delay}.
+     * waiting for it would bring a notice near {@code notice-max-delay}.
      */
     public int sendDue() {
         Instant now = clock.instant();
@@ -109,7 +109,7 @@ public final class OutboxSender {
         return Stream.of(reply, notice).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
-    /** Whether a notice DM may go now: the pacer allows it, or waiting would make it late. */
+    /** Whether a notice DM may go now: the pacer allows it, or waiting would bring it late. */
     private boolean mayGo(List<OutboxEntry> dm) {
         Instant now = clock.instant();
         Instant slot = pacer.nextNoticeAt(now);
