@@ -130,8 +130,8 @@ public final class PluginAssembly {
                 isV2(settings) ? Optional.empty()
                         : Optional.of("X API v1.1 has no group conversations (api=v2 has)"));
         OutboxSender sender = new OutboxSender(store.outbox(), twitter, directory, backoff,
-                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize()),
-                rooms);
+                clock, health, budget, new OutboxBounds(outbox.warnAge(), outbox.warnSize(),
+                        outbox.noticeMaxDelay()), rooms);
         PluginSettings.Inbox inbox = settings.inbox();
         PluginSettings.UnlinkedReplies unlinked = settings.unlinkedReplies();
         DirectMessagePoller poller = new DirectMessagePoller(twitter, store.position(),

@@ -262,6 +262,7 @@ public final class World implements AutoCloseable {
         settings.put("poll-min-interval", "200ms");
         settings.put("reply-likely-period", "6s");
         settings.put("rate-window", "15s");
+        settings.put("notice-max-delay", "15s");
         settings.put("send-window", "24m");
         settings.put("rate-limit-margin", "100ms");
         if (push) {

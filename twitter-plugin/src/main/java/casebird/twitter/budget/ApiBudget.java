@@ -77,6 +77,17 @@ public final class ApiBudget {
                 : new RateWindow(s.window.limit(), s.daily.remaining(), s.window.reset());
     }
 
+    /** The endpoint's locally counted long window (v2's sends a day), if it has one. */
+    public synchronized Optional<RateWindow> longWindow(Endpoint endpoint) {
+        return Optional.ofNullable(state(endpoint).daily);
+    }
+
+    /** The calls made in the endpoint's current short window, as headers and counts say. */
+    public synchronized int spentInWindow(Endpoint endpoint) {
+        RateWindow w = state(endpoint).window;
+        return w.limit() - w.remaining();
+    }
+
     /** The calls left in each endpoint's current window, by endpoint path, for health. */
     public synchronized Map<String, Integer> left() {
         Map<String, Integer> left = new TreeMap<>();

@@ -38,6 +38,8 @@ public record PluginSettings(
 
     /** Twitter calls may take at most this long: stopping the plugin waits on one. */
     static final Duration MAX_HTTP_TIMEOUT = Duration.ofMinutes(5);
+    /** A notice later than a day is what the notice bound exists to prevent. */
+    static final Duration MAX_NOTICE_DELAY = Duration.ofHours(24);
     /** Far above what the send budget allows in a day. */
     static final int MAX_DAILY_CAP = 100_000;
 
@@ -143,8 +145,10 @@ public record PluginSettings(
      *
      * @param warnAge how long a DM may wait before health warns
      * @param warnSize how many DMs may wait before health warns
+     * @param noticeMaxDelay how long a notice may wait before it is joined into the next DM
+     *     to its recipient whatever the pacing, and health says the outbox is behind
      */
-    public record Outbox(Duration warnAge, int warnSize) {}
+    public record Outbox(Duration warnAge, int warnSize, Duration noticeMaxDelay) {}
 
     /**
      * Reads and checks the settings map, applying the production defaults.
@@ -196,7 +200,8 @@ public record PluginSettings(
         Inbox inbox = new Inbox(catchUpMargin, deleteHandled, deleteInterval,
                 Math.max(1, r.count("command-attempts", 3, 100)));
         Outbox outbox = new Outbox(r.duration("outbox-warn-age", "1h"),
-                r.count("outbox-warn-size", 1_000, 10_000_000));
+                r.count("outbox-warn-size", 1_000, 10_000_000),
+                r.duration("notice-max-delay", "15m", MAX_NOTICE_DELAY));
         Push push = new Push(webhookEnv, reconcileInterval, pushSilence,
                 r.duration("delivery-max-age", "48h"));
         return new PluginSettings(credentials, client, api, Spend.read(r), handleField, sync,

@@ -1,19 +1,24 @@
 package casebird.twitter.outbox;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Joins pending notices to one agent into as few DMs as one DM's length allows:
- * their texts one per line, oldest first.
+ * Joins pending DMs to one recipient into as few DMs as one DM's length allows: their texts
+ * one per line in the order given (command replies, then notices, each oldest first). The
+ * recipient is the outbox's recipient identity, whatever its kind.
  */
 final class NoticeDigest {
 
     private NoticeDigest() {}
 
-    /** The DMs to send, each a list of entries to one recipient, oldest DM first. */
+    /**
+     * The DMs to send, each a list of entries to one recipient: DMs that carry a command
+     * reply first, then the rest, each group by its oldest entry.
+     */
     static List<List<OutboxEntry>> join(List<OutboxEntry> notices) {
         Map<Recipient, List<List<OutboxEntry>>> byRecipient = new LinkedHashMap<>();
         Map<Recipient, Integer> chars = new LinkedHashMap<>();
@@ -31,7 +36,8 @@ final class NoticeDigest {
         }
         List<List<OutboxEntry>> all = new ArrayList<>();
         byRecipient.values().forEach(all::addAll);
-        all.sort((a, b) -> Long.compare(a.get(0).id(), b.get(0).id()));
+        all.sort(Comparator.comparing((List<OutboxEntry> dm) -> !dm.get(0).reply())
+                .thenComparingLong(dm -> dm.get(0).id()));
         return all;
     }
 

@@ -24,6 +24,9 @@ public interface Outbox {
     /** When the oldest entry still in the outbox was queued, if it holds any. */
     Optional<Instant> oldestQueuedAt();
 
+    /** When that entry was queued (its first due time when the store does not know). */
+    Instant queuedAt(OutboxEntry entry);
+
     /** Every queued entry, oldest first. */
     List<OutboxEntry> entries();
 

@@ -11,8 +11,8 @@ import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.rooms.RoomPoster;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +22,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox's due entries under the send budget, command replies first, and removes
- * each only once it is sent or can never be. When the budget cannot carry every pending
- * notice now, the notices to one agent are joined into one DM. A refusal about the
+ * each only once it is sent or can never be (a joined DM's entries in one commit). When the
+ * budget cannot carry every due DM now, the DMs to one recipient are joined into one DM,
+ * and no notice waits past {@code notice-max-delay} for the pacer. A refusal about the
  * recipient ends that DM (counted in health); any other failed send keeps the DM and is
  * retried with {@link Backoff} (health says sending fails); a spent budget waits in the
- * {@link ApiBudget}. DMs to rooms go through the {@link RoomPoster}. Health warns when the outbox passes its {@link OutboxBounds}.
+ * {@link ApiBudget}. DMs to rooms go through the {@link RoomPoster}. Health warns when the
+ * outbox passes its {@link OutboxBounds} or falls behind the notice bound.
  */
 public final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final String SENDING = "sending";
     private static final String REFUSED = "refused";
-    private static final String OUTBOX = "outbox";
+    private static final int URGENCY_MARGIN = 5;
 
     private final Outbox outbox;
     private final TwitterPort twitter;
@@ -45,6 +47,7 @@ public final class OutboxSender {
     private final SendPacer pacer;
     private final OutboxBounds bounds;
     private final RoomPoster rooms;
+    private final OutboxWarnings warnings;
     private int refused;
 
     /**
@@ -64,34 +67,39 @@ public final class OutboxSender {
         this.pacer = new SendPacer(budget);
         this.bounds = bounds;
         this.rooms = rooms;
+        this.warnings = new OutboxWarnings(outbox, health, bounds, clock, budget);
     }
 
-    /** Sends what is due now and the budget allows; returns how many DMs went out. */
+    /**
+     * Sends what is due now and the budget allows; returns how many DMs went out. When the
+     * budget cannot send each due DM now, the DMs to each recipient are joined (replies
+     * first): DMs carrying a reply go at once, the others when the pacer allows or when
+     * waiting for it would bring a notice near {@code notice-max-delay}.
+     */
     public int sendDue() {
-        List<OutboxEntry> due = outbox.due(clock.instant()).stream()
-                .sorted(Comparator.comparingLong(OutboxEntry::id))
-                .toList();
+        Instant now = clock.instant();
+        List<OutboxEntry> due = outbox.due(now);
+        List<OutboxEntry> replies = oldestFirst(due, true);
+        List<OutboxEntry> notices = oldestFirst(due, false);
+        boolean join = replies.size() > budget.window(Endpoint.DM_SEND).remaining()
+                || notices.size() > pacer.capacity(now) - replies.size();
+        List<OutboxEntry> all = Stream.concat(replies.stream(), notices.stream()).toList();
+        List<List<OutboxEntry>> dms = join ? NoticeDigest.join(all)
+                : all.stream().map(List::of).toList();
         int sent = 0;
-        for (OutboxEntry reply : due.stream().filter(OutboxEntry::reply).toList()) {
+        for (List<OutboxEntry> dm : dms) {
             if (!ready()) {
                 break;
             }
-            sent += trySend(List.of(reply)) ? 1 : 0;
-        }
-        List<OutboxEntry> notices = due.stream().filter(e -> !e.reply()).toList();
-        boolean join = notices.size() > pacer.capacity(clock.instant());
-        List<List<OutboxEntry>> dms = join ? NoticeDigest.join(notices)
-                : notices.stream().map(List::of).toList();
-        for (List<OutboxEntry> dm : dms) {
-            if (!ready() || pacer.nextNoticeAt(clock.instant()).isAfter(clock.instant())) {
-                break;
-            }
-            if (trySend(dm)) {
-                pacer.noticeSent(clock.instant());
+            boolean reply = dm.get(0).reply();
+            if ((reply || mayGo(dm)) && trySend(dm)) {
+                if (!reply) {
+                    pacer.noticeSent(clock.instant());
+                }
                 sent++;
             }
         }
-        if (warnAboutBounds() || !due.isEmpty()) {
+        if (warnings.update() || !due.isEmpty()) {
             health.report();
         }
         return sent;
@@ -100,10 +108,30 @@ public final class OutboxSender {
     /** When {@link #sendDue()} next has something to do, if the outbox holds anything. */
     public Optional<Instant> nextDue() {
         Instant ready = budget.readyAt(Endpoint.DM_SEND);
+        Instant slot = pacer.nextNoticeAt(clock.instant());
         Optional<Instant> reply = outbox.nextDue(true).map(at -> later(at, ready));
-        Optional<Instant> notice = outbox.nextDue(false).map(at -> later(later(at, ready),
-                pacer.nextNoticeAt(clock.instant())));
+        Optional<Instant> notice = outbox.nextDue(false).map(at -> urgent(at, slot)
+                ? later(at, ready) : later(later(at, ready), slot));
         return Stream.of(reply, notice).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    /** Whether a notice DM may go now: the pacer allows it, or waiting would bring it late. */
+    private boolean mayGo(List<OutboxEntry> dm) {
+        Instant now = clock.instant();
+        Instant slot = pacer.nextNoticeAt(now);
+        if (!slot.isAfter(now)) {
+            return true;
+        }
+        return dm.stream().map(outbox::queuedAt).anyMatch(at -> urgent(at, slot));
+    }
+
+    /**
+     * Whether a notice queued at {@code queuedAt} would come near its bound waiting for the
+     * pacer's slot: within a fifth of the bound, kept for a send window spent meanwhile.
+     */
+    private boolean urgent(Instant queuedAt, Instant slot) {
+        Duration bound = bounds.noticeMaxDelay();
+        return !queuedAt.plus(bound.minus(bound.dividedBy(URGENCY_MARGIN))).isAfter(slot);
     }
 
     private boolean ready() {
@@ -177,25 +205,14 @@ public final class OutboxSender {
         }
     }
 
-    /** Sets the outbox's health warning from its bounds; returns whether it changed. */
-    private boolean warnAboutBounds() {
-        List<String> over = new ArrayList<>();
-        int size = outbox.size();
-        if (size >= bounds.size()) {
-            over.add("the outbox holds " + size + " DMs (outbox-warn-size " + bounds.size()
-                    + ")");
-        }
-        outbox.oldestQueuedAt()
-                .filter(at -> !at.plus(bounds.age()).isAfter(clock.instant()))
-                .ifPresent(at -> over.add("the oldest DM has waited since " + at
-                        + " (outbox-warn-age " + bounds.age() + ")"));
-        return health.warning(OUTBOX, over.isEmpty() ? Optional.empty()
-                : Optional.of(String.join("; ", over)));
-    }
-
     private void retryLater(OutboxEntry entry) {
         Instant next = clock.instant().plus(backoff.delayAfter(entry.attempts() + 1));
         outbox.update(entry.failedOnce(next));
+    }
+
+    private static List<OutboxEntry> oldestFirst(List<OutboxEntry> due, boolean replies) {
+        return due.stream().filter(e -> e.reply() == replies)
+                .sorted(Comparator.comparingLong(OutboxEntry::id)).toList();
     }
 
     private static Instant later(Instant a, Instant b) {

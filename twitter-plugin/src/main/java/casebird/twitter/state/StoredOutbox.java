@@ -90,6 +90,13 @@ final class StoredOutbox implements Outbox {
     }
 
     @Override
+    public Instant queuedAt(OutboxEntry entry) {
+        synchronized (store) {
+            return index.queuedAt(entry.id()).orElse(entry.notBefore());
+        }
+    }
+
+    @Override
     public List<OutboxEntry> entries() {
         synchronized (store) {
             List<OutboxEntry> entries = new ArrayList<>(outbox.size());

@@ -81,6 +81,20 @@ class PluginSettingsTest {
     }
 
     @Test
+    void theNoticeBoundDefaultsToFifteenMinutesAndRefusesMoreThanADay() {
+        Map<String, String> raw = credentials();
+        Duration byDefault = PluginSettings.from(raw).outbox().noticeMaxDelay();
+        raw.put("notice-max-delay", "25h");
+
+        InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> PluginSettings.from(raw));
+
+        assertEquals(Duration.ofMinutes(15), byDefault);
+        assertEquals(List.of("setting 'notice-max-delay' must be at most 24h: '25h'"),
+                e.problems());
+    }
+
+    @Test
     void missingConsumerKeySaysWhatItIs() {
         Map<String, String> raw = credentials();
         raw.remove("consumer-key");

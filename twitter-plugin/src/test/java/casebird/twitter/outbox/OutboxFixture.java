@@ -2,6 +2,7 @@ package casebird.twitter.outbox;
 
 import casebird.api.PluginHealth;
 import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.ApiLimits;
 import casebird.twitter.budget.Backoff;
 import casebird.twitter.budget.BudgetedTwitter;
 import casebird.twitter.client.TwitterApiException;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sender over a fake Twitter where alice (id {@link #ALICE}) and bob ({@link #BOB}) are
  * linked and carol has no handle, a store in a temporary folder, a budget and a fake clock;
- * health reports are recorded. Health warns past {@link #WARN_SIZE} DMs or {@link #WARN_AGE}.
+ * health reports are recorded. Health warns past {@link #WARN_SIZE} DMs or {@link #WARN_AGE},
+ * and when a DM has waited past {@link #MAX_DELAY}.
  */
 abstract class OutboxFixture {
 
@@ -37,6 +39,7 @@ abstract class OutboxFixture {
     static final long BOB = 12;
     static final int WARN_SIZE = 5;
     static final Duration WARN_AGE = Duration.ofHours(1);
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     @TempDir Path dir;
     final FakeTwitter twitter = new FakeTwitter().account("alice_t", ALICE).account("bob_t", BOB);
@@ -55,13 +58,18 @@ abstract class OutboxFixture {
         Backoff backoff =
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(7));
         budget = new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofSeconds(1), backoff);
+                Duration.ofSeconds(1), backoff, limits(), Optional.empty());
         BudgetedTwitter budgeted = new BudgetedTwitter(failing, budget);
         AgentDirectory directory = new AgentDirectory(crm, "twitter", twitter, store.pins());
         HealthTracker tracker = new HealthTracker(health::add, store.outbox()::size, Map::of);
         sender = new OutboxSender(store.outbox(), budgeted, directory, backoff, clock, tracker,
-                budget, new OutboxBounds(WARN_AGE, WARN_SIZE), new RoomPoster(budgeted,
+                budget, new OutboxBounds(WARN_AGE, WARN_SIZE, MAX_DELAY), new RoomPoster(budgeted,
                         store.rooms(), crm, directory, clock, tracker, Optional.empty()));
+    }
+
+    /** The API limits the budget assumes: v1.1's unless a test class says otherwise. */
+    ApiLimits limits() {
+        return ApiLimits.v1_1();
     }
 
     @AfterEach

@@ -64,19 +64,26 @@ public final class BudgetSimulator {
         }
         System.out.println("casebird budget simulator (seed " + seed + ", settings "
                 + (overrides.isEmpty() ? "defaults" : overrides) + ")");
+        NoticeTable notices = new NoticeTable();
         for (Trace trace : Trace.standard(seed)) {
             for (SimApi api : SimApi.ALL) {
                 for (Push push : api.pushModes()) {
-                    print(new BudgetSimulator(trace, overrides, push, api));
+                    BudgetSimulator sim = new BudgetSimulator(trace, overrides, push, api);
+                    print(sim);
+                    if (api == SimApi.V2 && !push.on()) {
+                        notices.add(trace.name(), NoticeTable.MODES.get(0), sim.run);
+                    }
                 }
             }
         }
+        System.out.print(notices.render());
     }
 
     private static void print(BudgetSimulator sim) throws IOException {
         long started = System.nanoTime();
         SimTwitter twitter = sim.run();
         long wall = (System.nanoTime() - started) / 1_000_000;
+        sim.run.unexpected429s = twitter.unexpected429s;
         System.out.print(sim.run.report(twitter, wall) + sim.webhook.report());
     }
 

@@ -5,11 +5,14 @@ import casebird.twitter.client.Endpoint;
 import casebird.twitter.testing.FakeTwitter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What one trace's run recorded, and the figures it prints. */
 final class SimRun {
@@ -20,6 +23,9 @@ final class SimRun {
     final Map<Long, Integer> executions = new HashMap<>();
     final List<Duration> latencies = new ArrayList<>();
     final Map<String, Instant> noticeQueuedAt = new HashMap<>();
+    final List<Duration> noticeDelays = new ArrayList<>();
+    final Map<LocalDate, Integer> sendsPerDay = new TreeMap<>();
+    int unexpected429s;
     int commands;
     int duplicates;
     int noticesJoined;
@@ -44,6 +50,7 @@ final class SimRun {
     /** Reads the notices out of every DM the bot sent. */
     void delivered(List<FakeTwitter.Sent> sent) {
         for (FakeTwitter.Sent dm : sent) {
+            sendsPerDay.merge(LocalDate.ofInstant(dm.at(), ZoneOffset.UTC), 1, Integer::sum);
             String[] lines = dm.text().split("\n");
             for (String line : lines) {
                 Instant queued = noticeQueuedAt.get(tag(line));
@@ -53,6 +60,7 @@ final class SimRun {
                 noticesDelivered++;
                 noticesJoined += lines.length > 1 ? 1 : 0;
                 Duration delay = Duration.between(queued, dm.at());
+                noticeDelays.add(delay);
                 longestNoticeDelay = delay.compareTo(longestNoticeDelay) > 0
                         ? delay : longestNoticeDelay;
             }
@@ -77,13 +85,33 @@ final class SimRun {
     }
 
     double percentileSeconds(double p) {
-        if (latencies.isEmpty()) {
-            return 0;
+        return percentile(latencies, p).toMillis() / 1000.0;
+    }
+
+    /** The notice delay at that percentile (1.0: the longest). */
+    Duration noticeDelay(double p) {
+        return percentile(noticeDelays, p);
+    }
+
+    /** DMs the bot sent per UTC day, e.g. {@code 531, then 0}. */
+    String sendsPerDay() {
+        return String.join(", then ",
+                sendsPerDay.values().stream().map(String::valueOf).toList());
+    }
+
+    /** A duration as the figures print it, e.g. {@code 14m49s}. */
+    static String text(Duration d) {
+        return d.withNanos(0).toString().substring(2).toLowerCase();
+    }
+
+    private static Duration percentile(List<Duration> values, double p) {
+        if (values.isEmpty()) {
+            return Duration.ZERO;
         }
-        List<Duration> sorted = new ArrayList<>(latencies);
+        List<Duration> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int i = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, i)).toMillis() / 1000.0;
+        return sorted.get(Math.max(0, i));
     }
 
     /** The figures of the run, as the benchmark prints them. */
@@ -99,13 +127,14 @@ final class SimRun {
                         + "  list pages past the first (the bot's own DMs): %d; 429s: %d"
                         + " (plus %d injected faults)%n"
                         + "  commands lost %d, duplicated %d; notices %d, delivered %d,"
-                        + " joined %d, lost %d, longest notice delay %s; wall %d ms%n"
-                        + "  dollars per UTC day: %s%n",
+                        + " joined %d, lost %d, longest notice delay %s, p99 %s; wall %d ms%n"
+                        + "  dollars per UTC day: %s; sends per UTC day: %s%n",
                 name, commands, meanSeconds(), percentileSeconds(0.5),
                 percentileSeconds(0.99), calls, twitter.extraPages, twitter.unexpected429s,
                 twitter.injected, lostCommands(), duplicates, noticeQueuedAt.size(),
                 noticesDelivered, noticesJoined, lostNotices(),
-                longestNoticeDelay.toString().substring(2).toLowerCase(), wallMillis,
-                spend.report());
+                longestNoticeDelay.toString().substring(2).toLowerCase(),
+                text(noticeDelay(0.99)), wallMillis,
+                spend.report(), sendsPerDay());
     }
 }
