@@ -4,7 +4,6 @@ import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.SentMessage;
-import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import java.net.URI;
 import java.util.Collection;
@@ -76,14 +75,6 @@ public final class BudgetedTwitter implements TwitterPort {
     }
 
     private <T> T call(Endpoint endpoint, Supplier<T> call) {
-        budget.take(endpoint);
-        try {
-            T result = call.get();
-            budget.succeeded(endpoint);
-            return result;
-        } catch (TwitterApiException e) {
-            budget.failed(endpoint, e);
-            throw e;
-        }
+        return budget.call(endpoint, call);
     }
 }

@@ -88,6 +88,58 @@ public final class ApiHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a GET whose answer is read as it arrives, each read waiting at most
+     * {@code silence}; an answer other than 200 is read whole and returned without a body
+     * stream. The open stream counts as in flight until it is closed, so {@link #close()}
+     * ends it too.
+     *
+     * @throws TwitterApiException with status -1 when no answer came
+     */
+    Streamed stream(URI uri, Map<String, String> headers, Duration silence) {
+        String call = "GET " + uri.getPath();
+        if (closed) {
+            throw noAnswer(call, "the client is closed", null);
+        }
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            inFlight.add(connection);
+            if (closed) {
+                throw new IOException("the client was closed");
+            }
+            connection.setConnectTimeout(connectMillis);
+            connection.setReadTimeout(millis(silence));
+            connection.setInstanceFollowRedirects(false);
+            headers.forEach(connection::setRequestProperty);
+            if (connection.getResponseCode() != 200) {
+                HttpAnswer failed = answer(connection);
+                inFlight.remove(connection);
+                return new Streamed(failed, null);
+            }
+            HttpURLConnection open = connection;
+            return new Streamed(new HttpAnswer(200, headers(connection), new byte[0]),
+                    new StreamConnection(connection.getInputStream(), () -> {
+                        inFlight.remove(open);
+                        open.disconnect();
+                    }));
+        } catch (IOException e) {
+            if (connection != null) {
+                inFlight.remove(connection);
+                connection.disconnect();
+            }
+            throw noAnswer(call, e.toString(), e);
+        }
+    }
+
+    /**
+     * A streamed answer: its status and headers, and when it is 200 its open body.
+     *
+     * @param head the status and headers (the whole body when not 200)
+     * @param body the open body of a 200, else null
+     */
+    record Streamed(HttpAnswer head, StreamConnection body) {}
+
     /** Aborts the calls in flight and refuses new ones. */
     @Override
     public void close() {
@@ -97,12 +149,7 @@ public final class ApiHttp implements AutoCloseable {
 
     private static HttpAnswer answer(HttpURLConnection connection) throws IOException {
         int status = connection.getResponseCode();
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> h : connection.getHeaderFields().entrySet()) {
-            if (h.getKey() != null && !h.getValue().isEmpty()) {
-                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
-            }
-        }
+        Map<String, String> headers = headers(connection);
         InputStream stream = status >= 400 ? connection.getErrorStream()
                 : connection.getInputStream();
         if (stream == null) {
@@ -115,6 +162,16 @@ public final class ApiHttp implements AutoCloseable {
             }
             return new HttpAnswer(status, headers, body);
         }
+    }
+
+    private static Map<String, String> headers(HttpURLConnection connection) {
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, List<String>> h : connection.getHeaderFields().entrySet()) {
+            if (h.getKey() != null && !h.getValue().isEmpty()) {
+                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
+            }
+        }
+        return headers;
     }
 
     private static TwitterApiException noAnswer(String call, String why, Throwable cause) {

@@ -51,19 +51,36 @@ record JsonObject(Map<String, Object> members) {
         }
     }
 
-    /** A flat object of string members, as the DM send body needs. */
-    static String write(Map<String, String> members) {
+    /** An object of string members and of objects written the same way (maps). */
+    static String write(Map<String, ?> members) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.writeStartObject();
-            for (Map.Entry<String, String> member : members.entrySet()) {
-                generator.writeStringField(member.getKey(), member.getValue());
-            }
-            generator.writeEndObject();
+            writeObject(generator, members);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter cannot fail", e);
         }
         return out.toString();
+    }
+
+    private static void writeObject(JsonGenerator generator, Map<String, ?> members)
+            throws IOException {
+        generator.writeStartObject();
+        for (Map.Entry<String, ?> member : members.entrySet()) {
+            if (member.getValue() instanceof Map<?, ?> inner) {
+                generator.writeFieldName(member.getKey());
+                @SuppressWarnings("unchecked")
+                Map<String, ?> object = (Map<String, ?>) inner;
+                writeObject(generator, object);
+            } else {
+                generator.writeStringField(member.getKey(), String.valueOf(member.getValue()));
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    /** The member as a boolean. */
+    Optional<Boolean> flag(String name) {
+        return members.get(name) instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
     /** The member as a string (X writes ids as strings). */
