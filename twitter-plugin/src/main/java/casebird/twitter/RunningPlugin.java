@@ -18,13 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public final class RunningPlugin {
     private final StateStore store;
     private final ScheduledExecutorService scheduler;
     private final Duration stopWait;
-    private Optional<PushDelivery> push = Optional.empty();
+    private volatile Optional<PushDelivery> push = Optional.empty();
     private final ChosenApi api;
     private List<WebRoute> routes = List.of();
     /** The scheduler's threads, joined by stop: a terminated executor's worker may still run. */
@@ -92,15 +92,16 @@ public final class RunningPlugin {
                 commands, context.health());
         CredentialsCheck credentials = assembly.credentialsCheck(parts,
                 plugin.routes.stream().findFirst().map(WebRoute::url));
+        WorkCycle cycle = assembly.cycle(parts, Optional.of(plugin::pushActive));
         plugin.push = PushDelivery.open(context, settings, parts.twitter(), parts.health(),
-                plugin::submit, delivery -> {
+                plugin::submit, PushDelivery.charging(assembly.spend(), delivery -> {
                     parts.poller().handleDelivered(delivery);
                     if (credentials.accepted()) {
                         parts.sender().sendDue();
                     }
-                });
-        WorkCycle cycle = assembly.cycle(parts,
-                plugin.push.<BooleanSupplier>map(p -> p::active));
+                }), new PushDelivery.Xaa(plugin.api.activity(), assembly.budget(),
+                        store.pushResources(), parts.poller()::botId, cycle::readSoon,
+                        new Random()));
         StoreUpkeep upkeep =
                 new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
@@ -112,6 +113,12 @@ public final class RunningPlugin {
                     }
                 })));
         return plugin;
+    }
+
+    /** Whether push works, so that reads slow to reconciliation. */
+    private boolean pushActive() {
+        Optional<PushDelivery> delivery = push;
+        return delivery.isPresent() && delivery.get().active();
     }
 
     /** The API opened over the store; the store is closed again when that fails. */
