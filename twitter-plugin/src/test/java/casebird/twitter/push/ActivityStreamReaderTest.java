@@ -107,7 +107,9 @@ class ActivityStreamReaderTest {
         reader.start();
         await("connected", () -> connects.get() == 1);
 
-        reader.stop(Duration.ofSeconds(2));
+        Thread stopping = new Thread(() -> reader.stop(Duration.ofSeconds(2)));
+        stopping.start();
+        await("stop returned", () -> !stopping.isAlive());
 
         assertFalse(readerThreadAlive());
     }

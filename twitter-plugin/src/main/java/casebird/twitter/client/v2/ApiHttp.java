@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class ApiHttp implements AutoCloseable {
     private final int connectMillis;
     private final int readMillis;
     private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Creates a caller whose every call waits at most these long to connect and to read. */
@@ -90,9 +92,9 @@ public final class ApiHttp implements AutoCloseable {
 
     /**
      * Opens a GET whose answer is read as it arrives, each read waiting at most
-     * {@code silence}; an answer other than 200 is read whole and returned without a body
-     * stream. The open stream counts as in flight until it is closed, so {@link #close()}
-     * ends it too.
+     * {@code silence}, over a socket of its own ({@link StreamSocket}); an answer other than
+     * 200 is read whole and returned without a body stream. The open stream counts as in
+     * flight until it is closed, so {@link #close()} ends it too.
      *
      * @throws TwitterApiException with status -1 when no answer came
      */
@@ -101,34 +103,39 @@ public final class ApiHttp implements AutoCloseable {
         if (closed) {
             throw noAnswer(call, "the client is closed", null);
         }
-        HttpURLConnection connection = null;
+        Socket[] socket = new Socket[1];
         try {
-            connection = (HttpURLConnection) uri.toURL().openConnection();
-            inFlight.add(connection);
+            StreamSocket.Opened opened = StreamSocket.get(uri, headers,
+                    Duration.ofMillis(connectMillis), silence, s -> {
+                        socket[0] = s;
+                        openSockets.add(s);
+                    });
+            if (opened.socket() == null) {
+                openSockets.remove(socket[0]);
+                return new Streamed(opened.head(), null);
+            }
             if (closed) {
                 throw new IOException("the client was closed");
             }
-            connection.setConnectTimeout(connectMillis);
-            connection.setReadTimeout(millis(silence));
-            connection.setInstanceFollowRedirects(false);
-            headers.forEach(connection::setRequestProperty);
-            if (connection.getResponseCode() != 200) {
-                HttpAnswer failed = answer(connection);
-                inFlight.remove(connection);
-                return new Streamed(failed, null);
-            }
-            HttpURLConnection open = connection;
-            return new Streamed(new HttpAnswer(200, headers(connection), new byte[0]),
-                    new StreamConnection(connection.getInputStream(), () -> {
-                        inFlight.remove(open);
-                        open.disconnect();
-                    }));
+            Socket open = opened.socket();
+            return new Streamed(opened.head(), new StreamConnection(opened.body(), () -> {
+                openSockets.remove(open);
+                closeQuietly(open);
+            }));
         } catch (IOException e) {
-            if (connection != null) {
-                inFlight.remove(connection);
-                connection.disconnect();
+            if (socket[0] != null) {
+                openSockets.remove(socket[0]);
+                closeQuietly(socket[0]);
             }
             throw noAnswer(call, e.toString(), e);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException alreadyGone) {
+            // Closing is all that was wanted.
         }
     }
 
@@ -145,6 +152,7 @@ public final class ApiHttp implements AutoCloseable {
     public void close() {
         closed = true;
         inFlight.forEach(HttpURLConnection::disconnect);
+        openSockets.forEach(ApiHttp::closeQuietly);
     }
 
     private static HttpAnswer answer(HttpURLConnection connection) throws IOException {
