@@ -71,7 +71,7 @@ final class XaaUpkeep implements PushUpkeep {
         try {
             removeOtherMode();
             Optional<String> webhookId = Optional.empty();
-            String where = "the stream";
+            String where = "";
             if (webhook.isPresent()) {
                 Webhook w = webhook.get().ensure();
                 if (!w.valid()) {
@@ -80,7 +80,7 @@ final class XaaUpkeep implements PushUpkeep {
                             + ActivityStreamReader.words(reconcileInterval));
                 }
                 webhookId = Optional.of(w.id());
-                where = "webhook " + w.url() + " (valid)";
+                where = "webhook " + w.url() + " valid, ";
             }
             Subscription s = subscriptions.ensure(bot.getAsLong(), webhookId);
             synchronized (this) {
@@ -122,7 +122,7 @@ final class XaaUpkeep implements PushUpkeep {
 
     private synchronized void setupFine(String place, Subscription s) {
         setupProblem = "";
-        where = place + ", dm.received subscription " + s.id() + " for the bot";
+        where = place + "dm.received subscription " + s.id() + " for the bot";
     }
 
     /** Tells the monitor whether push works now, and why not. */
@@ -145,13 +145,13 @@ final class XaaUpkeep implements PushUpkeep {
     }
 
     private static String explain(TwitterApiException e) {
-        if (e.status() == 403 && e.getMessage().contains("/2/activity/subscriptions")) {
-            return "X refused the bot's dm.received subscription (" + e.getMessage() + "):"
+        if (e.status() == 403 && e.reason().contains("/2/activity/subscriptions")) {
+            return "X refused the bot's dm.received subscription (" + e.reason() + "):"
                     + " the bot has not authorized this app with OAuth 2.0 and the dm.read"
                     + " scope; authorize the bot again";
         }
-        if (e.status() == 403 && e.getMessage().contains("/oauth2/token")) {
-            return "X refused the app-only token (" + e.getMessage() + "): check"
+        if (e.status() == 403 && e.reason().contains("/oauth2/token")) {
+            return "X refused the app-only token (" + e.reason() + "): check"
                     + " consumer-key and consumer-secret";
         }
         return e.getMessage();

@@ -57,6 +57,7 @@ public final class FakeActivityServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean stalled;
+    private volatile boolean refusing;
     private volatile boolean revalidationPasses = true;
 
     /** A fake for the consumer pair whose Basic header is {@code basic}. */
@@ -133,6 +134,11 @@ public final class FakeActivityServer implements AutoCloseable {
         streams.forEach(s -> s.add("\u0000drop"));
     }
 
+    /** New stream connections are refused (503) while {@code on}. */
+    public void refuseStreams(boolean on) {
+        refusing = on;
+    }
+
     /** Streams send nothing, keep-alives included, while {@code on}. */
     public void stall(boolean on) {
         stalled = on;
@@ -163,6 +169,8 @@ public final class FakeActivityServer implements AutoCloseable {
                 }
             } else if (!auth.equals("Bearer " + TOKEN)) {
                 answer(exchange, 401, problem("Unauthorized", "app-only Bearer required"));
+            } else if (path.equals("/2/activity/stream") && refusing) {
+                answer(exchange, 503, problem("Service Unavailable", "try again later"));
             } else if (path.equals("/2/activity/stream")) {
                 stream(exchange);
             } else if (path.startsWith("/2/activity/subscriptions")) {
