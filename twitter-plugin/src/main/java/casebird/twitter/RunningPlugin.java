@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * One start of the plugin: the store it opened, the API it calls, the webhook and authorize
  * routes it serves, and the one scheduler thread that runs the {@link WorkCycle} again when
  * it says it is next due (at least every second, so queued DMs and clock changes are
- * noticed) and handles deliveries. {@link #stop()} closes the routes, aborts the API's
- * calls, ends the thread, waits for it and closes the store.
+ * noticed) and handles deliveries; under {@code push=stream} also the stream reader's
+ * thread ({@link PushDelivery}). {@link #stop()} closes the routes and the stream, aborts
+ * the API's calls, ends the threads, waits for them and closes the store.
  */
 public final class RunningPlugin {
 
