@@ -56,7 +56,7 @@ final class WebhookKeeper {
                 made = keeper.call(() -> api.createWebhook(url));
             } catch (TwitterApiException e) {
                 throw new TwitterApiException("X refused the webhook " + url + ": "
-                        + e.getMessage(), e.status(), e.errorCode(), e.rateLimitReset(), e);
+                        + e.reason(), e.status(), e.errorCode(), e.rateLimitReset(), e);
             }
             created.created(Kind.WEBHOOK, made.id());
             LOG.info("registered webhook {} at {}", made.id(), url);

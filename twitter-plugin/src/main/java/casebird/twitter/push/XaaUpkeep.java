@@ -154,7 +154,7 @@ final class XaaUpkeep implements PushUpkeep {
             return "X refused the app-only token (" + e.reason() + "): check"
                     + " consumer-key and consumer-secret";
         }
-        return e.getMessage();
+        return e.reason() + (e.status() > 0 ? " (status " + e.status() + ")" : "");
     }
 
     /** A set-up step that X answered but that does not work yet. */

@@ -180,15 +180,19 @@ class XaaPushTest {
     }
 
     @Test
-    void aWebhookUrlXWouldRefuseIsWarnedAboutAndTriedAnyway() {
+    void aWebhookUrlXWouldRefuseIsWarnedAboutTriedAnywayAndXsAnswerShown() {
         open(BOT, Map.of("push", "webhook", "webhook-url", "http://crm.example:8443/hook"));
 
-        tickUntil("push works", push::active);
+        tickUntil("refusal reported", () -> fixture.lastDetail().contains("X refused"));
 
+        assertTrue(fixture.lastDetail().contains("push unavailable, polling at full rate: X"
+                + " refused the webhook http://crm.example:8443/hook: POST /2/webhooks failed:"
+                + " webhook URLs must use https (status 400)"), fixture.lastDetail());
         assertTrue(fixture.lastDetail().contains("the webhook URL http://crm.example:8443/hook"
                 + " is not usable by X, which calls only https URLs without a port"),
                 fixture.lastDetail());
-        assertEquals("http://crm.example:8443/hook", fixture.x.webhooks().get(0).url());
+        assertTrue(fixture.x.calls().contains("POST /2/webhooks"));
+        assertFalse(push.active());
     }
 
     @Test

@@ -223,6 +223,10 @@ public final class FakeActivityServer implements AutoCloseable {
             case "POST" -> {
                 Matcher url = URL.matcher(body);
                 String at = url.find() ? url.group(1) : "";
+                if (!at.startsWith("https://")) {
+                    answer(exchange, 400, problem("Bad Request", "webhook URLs must use https"));
+                    return;
+                }
                 if (!hooks.isEmpty()) {
                     answer(exchange, 400, problem("TooManyWebhooks", "one webhook per app"));
                     return;
