@@ -210,10 +210,12 @@ public final class RunningPlugin {
      */
     public void stop() {
         PluginRuntimes.unregister(context);
-        push.ifPresent(PushDelivery::close);
         routes.forEach(WebRoute::close);
         scheduler.shutdown();
         api.close();
+        // After the API's calls were aborted, so that the stream's thread is not held up by
+        // a call in flight (its app-only token, say) while stop waits for it.
+        push.ifPresent(PushDelivery::close);
         boolean interrupted = Thread.interrupted();
         try {
             if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {
