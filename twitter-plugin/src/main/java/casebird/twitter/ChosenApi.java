@@ -3,7 +3,9 @@ package casebird.twitter;
 import casebird.twitter.budget.ApiBudget;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.client.v1.Twitter4jPort;
+import casebird.twitter.client.v2.ActivityApi;
 import casebird.twitter.client.v2.ApiHttp;
+import casebird.twitter.client.v2.AppBearer;
 import casebird.twitter.client.v2.AuthorizeFlow;
 import casebird.twitter.client.v2.BearerTokens;
 import casebird.twitter.client.v2.OAuth1Signer;
@@ -39,6 +41,7 @@ public final class ChosenApi implements AutoCloseable {
     private final TwitterPort port;
     private final Optional<AuthorizeRoutes> authorizeRoutes;
     private final Optional<ApiHttp> http;
+    private Optional<ActivityApi> activity = Optional.empty();
 
     private ChosenApi(TwitterPort port, Optional<AuthorizeRoutes> authorizeRoutes,
             Optional<ApiHttp> http) {
@@ -50,6 +53,23 @@ public final class ChosenApi implements AutoCloseable {
     /** A port that owns nothing to close and offers no routes, e.g. a test's fake. */
     public static ChosenApi of(TwitterPort port) {
         return new ChosenApi(port, Optional.empty(), Optional.empty());
+    }
+
+    /** This API with the X Activity API's calls, when there are any. */
+    private ChosenApi with(Optional<ActivityApi> calls) {
+        activity = calls;
+        return this;
+    }
+
+    /**
+     * The X Activity API and webhook calls under the app-only Bearer token of the consumer
+     * pair, under v2 when the settings hold that pair; their headers go to {@code budget}.
+     */
+    private static Optional<ActivityApi> activity(PluginSettings settings, ApiBudget budget,
+            ApiHttp http, URI root) {
+        return settings.push().consumer().map(pair -> new ActivityApi(root, http,
+                new AppBearer(root.resolve("oauth2/token"), pair.key(), pair.secret(), http),
+                budget::learn));
     }
 
     /** Opens the port the settings choose; its rate-limit headers go to {@code budget}. */
@@ -67,7 +87,8 @@ public final class ChosenApi implements AutoCloseable {
             RequestAuthorizer signer = new OAuth1Signer(c.consumerKey(), c.consumerSecret(),
                     c.accessToken(), c.accessTokenSecret());
             return new ChosenApi(new XApiV2Port(root, http, signer, budget::learn),
-                    Optional.empty(), Optional.of(http));
+                    Optional.empty(), Optional.of(http))
+                    .with(activity(settings, budget, http, root));
         }
         OAuth2Client client = settings.oauth2().orElseThrow();
         TokenEndpoint tokens = new TokenEndpoint(root.resolve("2/oauth2/token"),
@@ -85,7 +106,8 @@ public final class ChosenApi implements AutoCloseable {
                         .verifyCredentials(),
                 client.botAccount(), stored);
         return new ChosenApi(new XApiV2Port(root, http, bearer, budget::learn),
-                Optional.of(routes), Optional.of(http));
+                Optional.of(routes), Optional.of(http))
+                .with(activity(settings, budget, http, root));
     }
 
     /** The port every call of the plugin goes through, before budgets. */
@@ -96,6 +118,11 @@ public final class ChosenApi implements AutoCloseable {
     /** The routes through which an admin authorizes the bot, under OAuth 2.0. */
     public Optional<AuthorizeRoutes> authorizeRoutes() {
         return authorizeRoutes;
+    }
+
+    /** The X Activity API and webhook calls, under v2 with the consumer pair. */
+    public Optional<ActivityApi> activity() {
+        return activity;
     }
 
     /** Aborts the HTTP calls in flight and refuses new ones. */

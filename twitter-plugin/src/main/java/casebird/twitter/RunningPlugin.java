@@ -18,13 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * One start of the plugin: the store it opened, the API it calls, the webhook and authorize
  * routes it serves, and the one scheduler thread that runs the {@link WorkCycle} again when
  * it says it is next due (at least every second, so queued DMs and clock changes are
- * noticed) and handles deliveries. {@link #stop()} closes the routes, aborts the API's
- * calls, ends the thread, waits for it and closes the store.
+ * noticed) and handles deliveries; under {@code push=stream} also the stream reader's
+ * thread ({@link PushDelivery}). {@link #stop()} closes the routes and the stream, aborts
+ * the API's calls, ends the threads, waits for them and closes the store.
  */
 public final class RunningPlugin {
 
@@ -50,7 +51,7 @@ public final class RunningPlugin {
     private final StateStore store;
     private final ScheduledExecutorService scheduler;
     private final Duration stopWait;
-    private Optional<PushDelivery> push = Optional.empty();
+    private volatile Optional<PushDelivery> push = Optional.empty();
     private final ChosenApi api;
     private List<WebRoute> routes = List.of();
     /** The scheduler's threads, joined by stop: a terminated executor's worker may still run. */
@@ -92,15 +93,16 @@ public final class RunningPlugin {
                 commands, context.health());
         CredentialsCheck credentials = assembly.credentialsCheck(parts,
                 plugin.routes.stream().findFirst().map(WebRoute::url));
+        WorkCycle cycle = assembly.cycle(parts, Optional.of(plugin::pushActive));
         plugin.push = PushDelivery.open(context, settings, parts.twitter(), parts.health(),
-                plugin::submit, delivery -> {
+                plugin::submit, PushDelivery.charging(assembly.spend(), delivery -> {
                     parts.poller().handleDelivered(delivery);
                     if (credentials.accepted()) {
                         parts.sender().sendDue();
                     }
-                });
-        WorkCycle cycle = assembly.cycle(parts,
-                plugin.push.<BooleanSupplier>map(p -> p::active));
+                }), new PushDelivery.Xaa(plugin.api.activity(), assembly.budget(),
+                        store.pushResources(), parts.poller()::botId, cycle::readSoon,
+                        new Random()));
         StoreUpkeep upkeep =
                 new StoreUpkeep(store, UPKEEP_INTERVAL, UPKEEP_TIME, context.clock());
         plugin.submit(() -> plugin.runAndReschedule(() -> plugin.turn(credentials, cycle,
@@ -112,6 +114,12 @@ public final class RunningPlugin {
                     }
                 })));
         return plugin;
+    }
+
+    /** Whether push works, so that reads slow to reconciliation. */
+    private boolean pushActive() {
+        Optional<PushDelivery> delivery = push;
+        return delivery.isPresent() && delivery.get().active();
     }
 
     /** The API opened over the store; the store is closed again when that fails. */
@@ -202,10 +210,12 @@ public final class RunningPlugin {
      */
     public void stop() {
         PluginRuntimes.unregister(context);
-        push.ifPresent(PushDelivery::close);
         routes.forEach(WebRoute::close);
         scheduler.shutdown();
         api.close();
+        // After the API's calls were aborted, so that the stream's thread is not held up by
+        // a call in flight (its app-only token, say) while stop waits for it.
+        push.ifPresent(PushDelivery::close);
         boolean interrupted = Thread.interrupted();
         try {
             if (!Uninterruptibles.awaitTerminationUninterruptibly(scheduler, stopWait)) {

@@ -61,6 +61,11 @@ public final class WorkCycle {
         return planned.isAfter(allowed) ? planned : allowed;
     }
 
+    /** Lets the next read of the inbox go as soon as the planner allows (a reconciliation). */
+    public void readSoon() {
+        cadence.readSoon();
+    }
+
     /** Sends what the outbox may send now, telling the planner, as after queuing DMs. */
     public void sendNow() {
         planner.sent(clock.instant(), sender.sendDue());

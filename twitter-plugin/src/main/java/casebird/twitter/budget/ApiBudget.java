@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Calls left per endpoint, learned from every answer's {@code x-rate-limit-*} headers and
@@ -140,6 +141,24 @@ public final class ApiBudget {
         State s = state(endpoint);
         s.window = s.window.spend();
         s.daily = s.daily == null ? null : s.daily.spend();
+    }
+
+    /**
+     * Makes one call within the endpoint's budget: counts it, then records its success or
+     * failure.
+     *
+     * @throws BudgetSpentException when the endpoint is not ready: the call was not made
+     */
+    public <T> T call(Endpoint endpoint, Supplier<T> call) {
+        take(endpoint);
+        try {
+            T result = call.get();
+            succeeded(endpoint);
+            return result;
+        } catch (TwitterApiException e) {
+            failed(endpoint, e);
+            throw e;
+        }
     }
 
     /** Records an answer's rate-limit headers: they overrule the local count. */

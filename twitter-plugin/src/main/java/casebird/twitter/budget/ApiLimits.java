@@ -42,6 +42,7 @@ public final class ApiLimits {
         limits.put(Endpoint.USERS_LOOKUP, windowOf(900));
         limits.put(Endpoint.VERIFY_CREDENTIALS, windowOf(75));
         limits.put(Endpoint.WEBHOOKS, windowOf(15));
+        limits.put(Endpoint.ACTIVITY_STREAM, windowOf(450));
         return new ApiLimits(limits);
     }
 
@@ -55,6 +56,7 @@ public final class ApiLimits {
         limits.put(Endpoint.USERS_LOOKUP, windowOf(900));
         limits.put(Endpoint.VERIFY_CREDENTIALS, windowOf(75));
         limits.put(Endpoint.WEBHOOKS, windowOf(450));
+        limits.put(Endpoint.ACTIVITY_STREAM, windowOf(450));
         return new ApiLimits(limits);
     }
 

@@ -5,7 +5,6 @@ import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
 import casebird.twitter.client.RoomCreated;
 import casebird.twitter.client.SentMessage;
-import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import java.net.URI;
 import java.util.Collection;
@@ -87,14 +86,6 @@ public final class BudgetedTwitter implements TwitterPort {
     }
 
     private <T> T call(Endpoint endpoint, Supplier<T> call) {
-        budget.take(endpoint);
-        try {
-            T result = call.get();
-            budget.succeeded(endpoint);
-            return result;
-        } catch (TwitterApiException e) {
-            budget.failed(endpoint, e);
-            throw e;
-        }
+        return budget.call(endpoint, call);
     }
 }

@@ -116,7 +116,7 @@ public final class SpendMeter {
             case DM_LIST -> prices.dmEventRead();
             case DM_SEND, DM_ROOM_SEND -> prices.dmSent();
             case USERS_LOOKUP, VERIFY_CREDENTIALS -> prices.userReturned();
-            case DM_DESTROY, WEBHOOKS -> BigDecimal.ZERO;
+            case DM_DESTROY, WEBHOOKS, ACTIVITY_STREAM -> BigDecimal.ZERO;
         };
     }
 

@@ -12,7 +12,10 @@ public enum Endpoint {
     DM_DESTROY("direct_messages/events/destroy"),
     USERS_LOOKUP("users/lookup"),
     VERIFY_CREDENTIALS("account/verify_credentials"),
-    WEBHOOKS("account_activity/all/webhooks");
+    /** Webhooks: v1.1's Account Activity calls; v2's webhook and subscription calls. */
+    WEBHOOKS("account_activity/all/webhooks"),
+    /** X Activity API's persistent stream, {@code GET /2/activity/stream} (v2 only). */
+    ACTIVITY_STREAM("activity-stream");
 
     private final String path;
 

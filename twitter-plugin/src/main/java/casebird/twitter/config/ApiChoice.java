@@ -53,9 +53,9 @@ public record ApiChoice(Version version, Auth auth, Optional<String> advice) {
                     + " auth=oauth1 with the four OAuth 1.0a keys, or api=v2");
         }
         if (version == Version.V2 && webhook) {
-            r.problem("setting 'webhook-env' is set with api=v2: push on v2 comes with the X"
-                    + " Activity API (not built yet); use api=v1.1 for Account Activity"
-                    + " webhooks");
+            r.problem("setting 'webhook-env' is set with api=v2: webhook-env is the v1.1"
+                    + " Account Activity API (ending 2027-01-01); under api=v2 set push=stream"
+                    + " or push=webhook (the X Activity API) instead");
         }
         return new ApiChoice(version, scheme, advice);
     }

@@ -136,9 +136,32 @@ public record PluginSettings(
      *     failed and the inbox is read every poll interval again
      * @param deliveryMaxAge how old a pushed DM event may be before its delivery is refused
      *     as a replay
+     * @param mode push on X API v2's X Activity API: off, stream or webhook
+     * @param webhookUrl the public URL X should post to under {@code push=webhook}; empty
+     *     for the host's route URL
+     * @param streamSilence how long the stream may send nothing, keep-alives included,
+     *     before it counts as dead and is reconnected
+     * @param consumer the app's consumer key and secret, which push needs (app-only Bearer,
+     *     CRC answers, delivery signatures); empty when not given
      */
     public record Push(Optional<String> webhookEnv, Duration reconcileInterval,
-            Duration silence, Duration deliveryMaxAge) {}
+            Duration silence, Duration deliveryMaxAge, PushMode mode,
+            Optional<java.net.URI> webhookUrl, Duration streamSilence,
+            Optional<ConsumerPair> consumer) {}
+
+    /**
+     * The X app's consumer key and secret (API key pair); {@link #toString()} hides them.
+     *
+     * @param key the consumer key
+     * @param secret the consumer secret
+     */
+    public record ConsumerPair(String key, String secret) {
+
+        @Override
+        public String toString() {
+            return "ConsumerPair[hidden]";
+        }
+    }
 
     /**
      * When health warns about DMs waiting in the outbox.
@@ -202,8 +225,9 @@ public record PluginSettings(
         Outbox outbox = new Outbox(r.duration("outbox-warn-age", "1h"),
                 r.count("outbox-warn-size", 1_000, 10_000_000),
                 r.duration("notice-max-delay", "15m", MAX_NOTICE_DELAY));
-        Push push = new Push(webhookEnv, reconcileInterval, pushSilence,
-                r.duration("delivery-max-age", "48h"));
+        Duration deliveryMaxAge = r.duration("delivery-max-age", "48h");
+        Push push = PushSettings.read(r, choice, credentials, webhookEnv, reconcileInterval,
+                pushSilence, deliveryMaxAge);
         return new PluginSettings(credentials, client, api, Spend.read(r), handleField, sync,
                 polling, retry, limits, inbox, unlinked, push, outbox);
     }

@@ -125,6 +125,12 @@ public final class DirectMessagePoller {
         return complete;
     }
 
+    /** The bot's account id, once the credentials were checked. */
+    public OptionalLong botId() {
+        BotAccount b = bot;
+        return b == null ? OptionalLong.empty() : OptionalLong.of(b.id());
+    }
+
     /** Whether the first poll has set the position, so that deliveries can be handled. */
     public boolean ready() {
         return bot != null && position.position().isPresent();

@@ -15,7 +15,7 @@ public final class PollCadence {
     private final Duration reconcileInterval;
     private final BooleanSupplier pushActive;
     private final Clock clock;
-    private Instant lastPoll = Instant.MIN;
+    private volatile Instant lastPoll = Instant.MIN;
 
     /** A cadence that slows to {@code reconcileInterval} while {@code pushActive} holds. */
     public PollCadence(Duration pollInterval, Duration reconcileInterval,
@@ -44,6 +44,14 @@ public final class PollCadence {
     /** The first moment the inbox may be read again: at full rate, any moment. */
     public Instant earliestNext() {
         return pushActive.getAsBoolean() ? lastPoll.plus(reconcileInterval) : Instant.MIN;
+    }
+
+    /**
+     * Lets the next read go as soon as the planner allows, even while push works: after a
+     * stream (re)connects, so that nothing sent while it was down is missed.
+     */
+    public void readSoon() {
+        lastPoll = Instant.MIN;
     }
 
     /** Notes a read of the inbox starting now. */

@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether push delivery works: Twitter accepted the webhook (registering it, after
- * its own CRC check) or delivered a signed DM within the silence limit. A CRC request is
- * no proof, since anyone can send one; after a silence the plugin registers again, so
- * Twitter's own word renews push. Each change is logged once and written into the
- * plugin's health.
+ * Decides whether push delivery works. Under v1.1's Account Activity API: Twitter accepted
+ * the webhook (registering it, after its own CRC check) or delivered a signed DM within the
+ * silence limit. A CRC request is no proof, since anyone can send one; after a silence the
+ * plugin registers again, so Twitter's own word renews push. Under the X Activity API
+ * ({@link #confirmedByX}), silence proves nothing: push works while X says so (the stream
+ * is connected, or the webhook is valid, and the subscription exists), as its keepers
+ * report with {@link #working} and {@link #failing}. Each change is logged once and
+ * written into the plugin's health.
  */
 public final class PushMonitor {
 
@@ -23,6 +26,8 @@ public final class PushMonitor {
     private final Clock clock;
     private final HealthTracker health;
     private final String pollRates;
+    private final boolean confirmedByX;
+    private String working = "webhook deliveries arriving";
     private Instant lastHeard;
     private boolean registered;
     private String problem = "the webhook is not registered yet";
@@ -36,11 +41,42 @@ public final class PushMonitor {
      */
     public PushMonitor(Duration silence, Duration pollInterval, Duration reconcileInterval,
             Clock clock, HealthTracker health) {
+        this(silence, pollInterval, reconcileInterval, clock, health, false);
+    }
+
+    private PushMonitor(Duration silence, Duration pollInterval, Duration reconcileInterval,
+            Clock clock, HealthTracker health, boolean confirmedByX) {
+        this.confirmedByX = confirmedByX;
         this.silence = silence;
         this.clock = clock;
         this.health = health;
         this.pollRates = "the inbox is read every " + words(pollInterval)
                 + "; with push, every " + words(reconcileInterval) + " to reconcile";
+    }
+
+    /**
+     * A monitor for the X Activity API, where push works exactly while its keepers say so;
+     * {@code what} names what is not set up yet, e.g. {@code the stream is not connected yet}.
+     */
+    public static PushMonitor confirmedByX(Duration pollInterval, Duration reconcileInterval,
+            Clock clock, HealthTracker health, String what) {
+        PushMonitor monitor = new PushMonitor(Duration.ZERO, pollInterval, reconcileInterval,
+                clock, health, true);
+        monitor.problem = what;
+        return monitor;
+    }
+
+    /** X says push works, as {@code how} words it (e.g. the stream and subscription). */
+    public synchronized void working(String how) {
+        registered = true;
+        working = how;
+    }
+
+    /** Push does not work now, for that reason; the inbox is read at full rate. */
+    public synchronized void failing(String reason) {
+        registered = false;
+        failed = true;
+        problem = reason;
     }
 
     /** Twitter made a delivery whose signature matched its body. */
@@ -63,6 +99,9 @@ public final class PushMonitor {
 
     /** Whether deliveries count as arriving, so that polling may slow to reconciliation. */
     public synchronized boolean active() {
+        if (confirmedByX) {
+            return registered;
+        }
         return registered && lastHeard != null
                 && clock.instant().isBefore(lastHeard.plus(silence));
     }
@@ -74,7 +113,7 @@ public final class PushMonitor {
         synchronized (this) {
             boolean active = active();
             quiet = active || !(registered || failed);
-            sentence = active ? "push: webhook deliveries arriving"
+            sentence = active ? "push: " + working
                     : registered ? "push silent: no delivery or registration for "
                             + words(silence) + ", polling at full rate until they resume"
                     : "push unavailable, polling at full rate: " + problem;

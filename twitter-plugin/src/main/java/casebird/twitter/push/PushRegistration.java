@@ -12,7 +12,7 @@ import java.time.Instant;
  * set the inbox's position; again after a failure, and while push is silent, at most every
  * {@code retry}, since registering makes Twitter check the CRC and revalidate the webhook.
  */
-public final class PushRegistration {
+public final class PushRegistration implements PushUpkeep {
 
     private final TwitterPort twitter;
     private final String env;
@@ -34,6 +34,7 @@ public final class PushRegistration {
     }
 
     /** Registers the webhook if push is not active and an attempt is due. */
+    @Override
     public void runIfDue() {
         Instant now = clock.instant();
         if (monitor.active() || now.isBefore(next)) {

@@ -8,6 +8,7 @@ import casebird.twitter.inbox.Position;
 import casebird.twitter.inbox.Processed;
 import casebird.twitter.inbox.UnlinkedTally;
 import casebird.twitter.outbox.Outbox;
+import casebird.twitter.push.CreatedResources;
 import casebird.twitter.rooms.Rooms;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,6 +152,11 @@ public final class StateStore implements AutoCloseable {
      */
     public OAuth2TokenStore oauth2Tokens(Optional<String> seed) {
         return new StoredOAuth2Tokens(this, meta, seed);
+    }
+
+    /** The push resources (subscriptions, webhooks) the plugin created on X. */
+    public CreatedResources pushResources() {
+        return new StoredPushResources(this, meta);
     }
 
     static <K> boolean removeOlder(MVMap<K, Long> map, long cutoff) {

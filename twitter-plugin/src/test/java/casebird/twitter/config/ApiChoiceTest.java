@@ -129,14 +129,14 @@ class ApiChoiceTest {
     }
 
     @Test
-    void pushOnV2IsRefusedUntilTheXActivityApiIsBuilt() {
+    void webhookEnvUnderV2PointsToThePushSetting() {
         Map<String, String> raw = oauth2();
         raw.put("api", "v2");
         raw.put("webhook-env", "prod");
 
-        assertEquals(List.of("setting 'webhook-env' is set with api=v2: push on v2 comes with"
-                + " the X Activity API (not built yet); use api=v1.1 for Account Activity"
-                + " webhooks"), problems(raw));
+        assertEquals(List.of("setting 'webhook-env' is set with api=v2: webhook-env is the v1.1"
+                + " Account Activity API (ending 2027-01-01); under api=v2 set push=stream or"
+                + " push=webhook (the X Activity API) instead"), problems(raw));
     }
 
     @Test

@@ -115,4 +115,22 @@ class DeliveredEventsTest extends PollerFixture {
 
         assertEquals(List.of("bob|9101|mine"), commands);
     }
+
+    @Test
+    void anXaaEventForAnotherUserHasNoEffect() {
+        DmEvent e = listed(twitter.dmToBot(ALICE, "accept 1234"));
+        String body = "{\"data\":{\"event_type\":\"dm.received\",\"filter\":{\"user_id\":"
+                + "\"4242\"},\"payload\":{\"direct_message_events\":[{\"type\":"
+                + "\"message_create\",\"id\":\"" + e.id() + "\",\"created_timestamp\":\""
+                + e.createdAt().toEpochMilli() + "\",\"message_create\":{\"target\":"
+                + "{\"recipient_id\":\"" + FakeTwitter.BOT_ID + "\"},\"sender_id\":\"" + ALICE
+                + "\",\"message_data\":{\"text\":\"accept 1234\"}}}]}}}";
+
+        poller.handleDelivered(casebird.twitter.client.v1.DeliveryJson.parse(body));
+        assertEquals(List.of(), commands);
+
+        poller.handleDelivered(casebird.twitter.client.v1.DeliveryJson.parse(
+                body.replace("\"4242\"", "\"" + FakeTwitter.BOT_ID + "\"")));
+        assertEquals(1, commands.size());
+    }
 }

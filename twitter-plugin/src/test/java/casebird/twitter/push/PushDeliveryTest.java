@@ -7,10 +7,13 @@ import casebird.api.HostContext;
 import casebird.api.PluginHealth;
 import casebird.api.web.WebRoute;
 import casebird.api.web.WebRoutes;
+import casebird.twitter.budget.ApiBudget;
+import casebird.twitter.budget.Backoff;
 import casebird.twitter.config.PluginSettings;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
+import casebird.twitter.testing.MemoryCreatedResources;
 import casebird.twitter.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Push while the plugin runs: registration and what health says about it. */
@@ -48,7 +53,12 @@ class PushDeliveryTest {
                 "1.1.0", reports::add, Optional.of(routes));
         PushDelivery push = PushDelivery.open(context, settings, twitter,
                 new HealthTracker(reports::add, () -> 0, Map::of), Runnable::run,
-                delivery -> { }).orElseThrow();
+                delivery -> { }, new PushDelivery.Xaa(Optional.empty(),
+                        new ApiBudget(clock, Duration.ofMinutes(15), Duration.ofHours(24),
+                                Duration.ofSeconds(5), new Backoff(Duration.ofSeconds(1),
+                                        Duration.ofSeconds(1), new Random(1))),
+                        new MemoryCreatedResources(), OptionalLong::empty, () -> { },
+                        new Random(1))).orElseThrow();
         push.tick(true);
 
         clock.advance(settings.push().silence().plusMinutes(1));

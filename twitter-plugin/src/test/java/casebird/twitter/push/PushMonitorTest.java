@@ -85,4 +85,27 @@ class PushMonitorTest {
         assertEquals(before, reports.size());
         assertTrue(reports.get(before - 1).detail().contains("HTTP 400 code 214"));
     }
+
+    @Test
+    void underXActivityApiPushWorksExactlyWhileXSaysSoWhateverTheSilence() {
+        PushMonitor xaa = PushMonitor.confirmedByX(POLL, RECONCILE, clock,
+                new HealthTracker(reports::add, () -> 0, Map::of), "the stream is not connected yet");
+        PollCadence slow = new PollCadence(POLL, RECONCILE, xaa::active, clock);
+
+        xaa.working("stream connected, dm.received subscription 7 for the bot");
+        slow.polled();
+        clock.advance(SILENCE.multipliedBy(3));
+        assertTrue(xaa.active());
+        slow.polled();
+        assertFalse(slow.due());
+
+        slow.readSoon();
+        assertTrue(slow.due());
+        xaa.failing("the stream is not connected: the stream dropped");
+        assertFalse(xaa.active());
+        xaa.check();
+        assertTrue(reports.get(reports.size() - 1).detail().contains("push unavailable,"
+                + " polling at full rate: the stream is not connected: the stream dropped"),
+                reports.get(reports.size() - 1).detail());
+    }
 }

@@ -232,4 +232,31 @@ class WebhookEndpointTest {
         assertEquals(200, signedPost(body).status());
         assertEquals("\"[" + "[{".repeat(100), delivered.get(0).events().get(0).text());
     }
+
+    /** X Activity API's sample, its event created a minute before the clock. */
+    private static String xaaSample() {
+        try (InputStream in = WebhookEndpointTest.class.getResourceAsStream(
+                "/twitter/samples/v2/xaa-dm-received.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aSignedXActivityApiDeliveryIsQueuedAndAForgedOneIsNot() {
+        clock.advance(Duration.between(clock.instant(),
+                Instant.ofEpochMilli(1796040005000L).plusSeconds(60)));
+        String body = xaaSample();
+
+        WebResponse forged = post(body.getBytes(StandardCharsets.UTF_8),
+                Map.of(WebhookEndpoint.SIGNATURE, new WebhookSignature("other").crcResponse(body)));
+        WebResponse signed = signedPost(body);
+
+        assertEquals(403, forged.status());
+        assertEquals(200, signed.status());
+        assertEquals(1, delivered.size());
+        assertEquals(1000000L, delivered.get(0).forUserId().getAsLong());
+        assertEquals("accept 1234", delivered.get(0).events().get(0).text());
+    }
 }

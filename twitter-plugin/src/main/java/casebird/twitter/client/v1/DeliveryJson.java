@@ -10,9 +10,11 @@ import twitter4j.JSONException;
 import twitter4j.JSONObject;
 
 /**
- * Reads an Account Activity delivery with twitter4j's JSON parser: the subscribed user it is
- * for and its {@code direct_message_events}; other kinds of events (typing, reads, tweets)
- * carry no DM and yield none.
+ * Reads an Account Activity delivery, or an X Activity API event (webhook body or stream
+ * line: {@code data.filter.user_id} and {@code data.payload.direct_message_events}, the
+ * same DM events), with twitter4j's JSON parser: the subscribed user it is for and its
+ * {@code direct_message_events}; other kinds of events (typing, reads, tweets, XAA events
+ * other than {@code dm.received}) carry no DM and yield none.
  */
 public final class DeliveryJson {
 
@@ -37,6 +39,14 @@ public final class DeliveryJson {
             JSONObject root = new JSONObject(body);
             String forUser = root.optString("for_user_id", "");
             JSONArray list = root.optJSONArray("direct_message_events");
+            JSONObject xaa = root.optJSONObject("data");
+            if (xaa != null) {
+                JSONObject filter = xaa.optJSONObject("filter");
+                forUser = filter == null ? "" : filter.optString("user_id", "");
+                JSONObject payload = xaa.optJSONObject("payload");
+                list = payload == null || !"dm.received".equals(xaa.optString("event_type"))
+                        ? null : payload.optJSONArray("direct_message_events");
+            }
             List<DmEvent> events = new ArrayList<>();
             for (int i = 0; list != null && i < list.length(); i++) {
                 JSONObject event = list.getJSONObject(i);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class ApiHttp implements AutoCloseable {
     private final int connectMillis;
     private final int readMillis;
     private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Creates a caller whose every call waits at most these long to connect and to read. */
@@ -88,21 +90,74 @@ public final class ApiHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a GET whose answer is read as it arrives, each read waiting at most
+     * {@code silence}, over a socket of its own ({@link StreamSocket}); an answer other than
+     * 200 is read whole and returned without a body stream. The open stream counts as in
+     * flight until it is closed, so {@link #close()} ends it too.
+     *
+     * @throws TwitterApiException with status -1 when no answer came
+     */
+    Streamed stream(URI uri, Map<String, String> headers, Duration silence) {
+        String call = "GET " + uri.getPath();
+        if (closed) {
+            throw noAnswer(call, "the client is closed", null);
+        }
+        Socket[] socket = new Socket[1];
+        try {
+            StreamSocket.Opened opened = StreamSocket.get(uri, headers,
+                    Duration.ofMillis(connectMillis), silence, s -> {
+                        socket[0] = s;
+                        openSockets.add(s);
+                    });
+            if (opened.socket() == null) {
+                openSockets.remove(socket[0]);
+                return new Streamed(opened.head(), null);
+            }
+            if (closed) {
+                throw new IOException("the client was closed");
+            }
+            Socket open = opened.socket();
+            return new Streamed(opened.head(), new StreamConnection(opened.body(), () -> {
+                openSockets.remove(open);
+                closeQuietly(open);
+            }));
+        } catch (IOException e) {
+            if (socket[0] != null) {
+                openSockets.remove(socket[0]);
+                closeQuietly(socket[0]);
+            }
+            throw noAnswer(call, e.toString(), e);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException alreadyGone) {
+            // Closing is all that was wanted.
+        }
+    }
+
+    /**
+     * A streamed answer: its status and headers, and when it is 200 its open body.
+     *
+     * @param head the status and headers (the whole body when not 200)
+     * @param body the open body of a 200, else null
+     */
+    record Streamed(HttpAnswer head, StreamConnection body) {}
+
     /** Aborts the calls in flight and refuses new ones. */
     @Override
     public void close() {
         closed = true;
         inFlight.forEach(HttpURLConnection::disconnect);
+        openSockets.forEach(ApiHttp::closeQuietly);
     }
 
     private static HttpAnswer answer(HttpURLConnection connection) throws IOException {
         int status = connection.getResponseCode();
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> h : connection.getHeaderFields().entrySet()) {
-            if (h.getKey() != null && !h.getValue().isEmpty()) {
-                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
-            }
-        }
+        Map<String, String> headers = headers(connection);
         InputStream stream = status >= 400 ? connection.getErrorStream()
                 : connection.getInputStream();
         if (stream == null) {
@@ -115,6 +170,16 @@ public final class ApiHttp implements AutoCloseable {
             }
             return new HttpAnswer(status, headers, body);
         }
+    }
+
+    private static Map<String, String> headers(HttpURLConnection connection) {
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, List<String>> h : connection.getHeaderFields().entrySet()) {
+            if (h.getKey() != null && !h.getValue().isEmpty()) {
+                headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().get(0));
+            }
+        }
+        return headers;
     }
 
     private static TwitterApiException noAnswer(String call, String why, Throwable cause) {

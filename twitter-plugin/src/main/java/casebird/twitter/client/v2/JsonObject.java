@@ -51,26 +51,11 @@ record JsonObject(Map<String, Object> members) {
         }
     }
 
-    /** A flat object of string members, as the DM send body needs. */
-    static String write(Map<String, String> members) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.writeStartObject();
-            for (Map.Entry<String, String> member : members.entrySet()) {
-                generator.writeStringField(member.getKey(), member.getValue());
-            }
-            generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter cannot fail", e);
-        }
-        return out.toString();
-    }
-
     /**
-     * An object whose members are strings, lists of strings or such objects, as the group
-     * conversation body needs.
+     * An object whose members are strings, lists of strings or objects written the same way
+     * (maps), as request bodies need.
      */
-    static String writeTree(Map<String, ?> members) {
+    static String write(Map<String, ?> members) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             writeValue(generator, members);
@@ -97,6 +82,11 @@ record JsonObject(Map<String, Object> members) {
         } else {
             generator.writeString(String.valueOf(value));
         }
+    }
+
+    /** The member as a boolean. */
+    Optional<Boolean> flag(String name) {
+        return members.get(name) instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
     /** The member as a string (X writes ids as strings). */

@@ -33,9 +33,7 @@ public final class TokenEndpoint {
     public TokenEndpoint(URI tokenUri, String clientId, String clientSecret, ApiHttp http,
             Clock clock) {
         this.tokenUri = tokenUri;
-        String pair = form(clientId) + ":" + form(clientSecret);
-        this.basic = "Basic " + Base64.getEncoder()
-                .encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        this.basic = basic(clientId, clientSecret);
         this.http = http;
         this.clock = clock;
     }
@@ -108,7 +106,13 @@ public final class TokenEndpoint {
         }
     }
 
-    private static String form(String value) {
+    /** The HTTP Basic header of a credential pair, each half form-encoded as OAuth 2.0 says. */
+    static String basic(String id, String secret) {
+        String pair = form(id) + ":" + form(secret);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String form(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

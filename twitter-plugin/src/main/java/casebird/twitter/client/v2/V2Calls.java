@@ -44,6 +44,32 @@ final class V2Calls {
         return call(endpoint, "POST", path, json);
     }
 
+    HttpAnswer put(Endpoint endpoint, String path, byte[] json) {
+        return call(endpoint, "PUT", path, json);
+    }
+
+    /**
+     * Opens a streamed GET, each read waiting at most {@code silence}; a 401 is tried once
+     * more when the authorizer renews its header.
+     */
+    ApiHttp.Streamed stream(Endpoint endpoint, String path, java.time.Duration silence) {
+        URI uri = apiBase.resolve(path);
+        String authorization = authorizer.authorization("GET", uri);
+        ApiHttp.Streamed streamed = openStream(endpoint, uri, authorization, silence);
+        if (streamed.head().status() == 401 && authorizer.renew(authorization)) {
+            streamed = openStream(endpoint, uri, authorizer.authorization("GET", uri), silence);
+        }
+        return streamed;
+    }
+
+    private ApiHttp.Streamed openStream(Endpoint endpoint, URI uri, String authorization,
+            java.time.Duration silence) {
+        ApiHttp.Streamed streamed = http.stream(uri, Map.of("Authorization", authorization,
+                "Accept", "application/json"), silence);
+        report(endpoint, streamed.head());
+        return streamed;
+    }
+
     HttpAnswer delete(Endpoint endpoint, String path) {
         return call(endpoint, "DELETE", path, new byte[0]);
     }

@@ -128,7 +128,7 @@ public final class XApiV2Port implements TwitterPort {
         request.put("participant_ids", participantIds.stream().map(String::valueOf).toList());
         request.put("message", Map.of("text", text));
         HttpAnswer answer = calls.post(Endpoint.DM_ROOM_SEND, "2/dm_conversations",
-                JsonObject.writeTree(request).getBytes(StandardCharsets.UTF_8));
+                JsonObject.write(request).getBytes(StandardCharsets.UTF_8));
         if (answer.status() == 403) {
             TwitterApiException failure = V2Errors.failure(call, answer, OptionalLong.empty());
             throw new RoomRefusedException(failure.reason(),
