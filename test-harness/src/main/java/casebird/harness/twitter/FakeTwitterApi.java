@@ -60,7 +60,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.http = LoopbackHttpServer.bind("fake-twitter", THREADS, new ApiExchangeHandler(
                 clock, new V1Dialect(verifier), faults, limits, handlers(), calls));
         this.v2 = new XApiV2(http.server(), new XApiV2.Shared(clock, accounts, messages,
-                verifier, faults, calls, log), consumerKey, consumerSecret);
+                verifier, faults, calls, log, webhookSender), consumerKey, consumerSecret);
     }
 
     /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
@@ -285,6 +285,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         Map<URI, String> bodies = new LinkedHashMap<>();
         webhooks.targets(message.senderId(), message.recipientId()).forEach(target ->
                 bodies.put(target.url(), deliveryBody(target, message)));
+        bodies.putAll(v2.webhookDeliveries(message));
         return bodies;
     }
 
@@ -352,6 +353,7 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** Stops the server, waits for its threads and closes the journal file, if any. */
     @Override
     public void close() {
+        v2.close();
         webhookSender.close();
         try {
             http.close();
