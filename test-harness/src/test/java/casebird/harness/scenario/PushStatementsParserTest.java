@@ -1,26 +1,15 @@
 package casebird.harness.scenario;
 
+import static casebird.harness.scenario.ParsedLines.error;
+import static casebird.harness.scenario.ParsedLines.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The push statements of SCENARIOS.md's "Additions": delivery stream|push, fault stream. */
 class PushStatementsParserTest {
-
-    private static Step only(String line) throws ScenarioSyntaxException {
-        List<Step> steps = ScenarioParser.parse("t.scenario", line).steps();
-        assertEquals(1, steps.size());
-        return steps.get(0);
-    }
-
-    private static ScenarioSyntaxException error(String text) {
-        return assertThrows(ScenarioSyntaxException.class,
-                () -> ScenarioParser.parse("t.scenario", text));
-    }
 
     @Test
     void deliveryNamesStreamOrPushAsASetupStatement() throws Exception {

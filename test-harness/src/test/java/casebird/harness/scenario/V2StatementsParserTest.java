@@ -1,29 +1,18 @@
 package casebird.harness.scenario;
 
+import static casebird.harness.scenario.ParsedLines.error;
+import static casebird.harness.scenario.ParsedLines.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The statements SCENARIOS.md's "Additions" bring for X API v2: api, auth, tokens, spend. */
 class V2StatementsParserTest {
-
-    private static Step only(String line) throws ScenarioSyntaxException {
-        List<Step> steps = ScenarioParser.parse("t.scenario", line).steps();
-        assertEquals(1, steps.size());
-        return steps.get(0);
-    }
-
-    private static ScenarioSyntaxException error(String text) {
-        return assertThrows(ScenarioSyntaxException.class,
-                () -> ScenarioParser.parse("t.scenario", text));
-    }
 
     @Test
     void apiAndAuthAreSetupStatementsNamingTheirChoice() throws Exception {

@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +29,7 @@ class V2WebhooksTest {
     private String app;
     private TwitterAccount bot;
     private TwitterAccount alice;
-    private HttpServer hook;
-    private final List<String> verifiedBodies = new CopyOnWriteArrayList<>();
-    private final List<String> refusedBodies = new CopyOnWriteArrayList<>();
-    private final AtomicInteger deliveryStatus = new AtomicInteger(200);
-    private volatile boolean answerCrc = true;
+    private LoopbackWebhook hook;
 
     @BeforeEach
     void start() throws Exception {
@@ -51,45 +38,17 @@ class V2WebhooksTest {
         alice = api.createAccount("alice_t");
         xaa = new XaaCalls(api);
         app = xaa.appToken();
-        hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hook.createContext("/hook", this::webhook);
-        hook.start();
+        hook = new LoopbackWebhook(() -> api.consumerSecret());
     }
 
     @AfterEach
     void stop() {
-        hook.stop(0);
+        hook.close();
         api.close();
     }
 
-    private void webhook(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getQuery();
-        byte[] answer = new byte[0];
-        int status = 400;
-        if (query != null && query.startsWith("crc_token=")) {
-            if (answerCrc) {
-                answer = ("{\"response_token\":\"" + WebhookSender.sign(api.consumerSecret(),
-                        query.substring("crc_token=".length())) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                status = 200;
-            }
-        } else if (exchange.getRequestMethod().equals("POST")) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String signature = exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE);
-            (WebhookSender.sign(api.consumerSecret(), body).equals(signature)
-                    ? verifiedBodies : refusedBodies).add(body);
-            status = deliveryStatus.get();
-        }
-        exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
-    }
-
     private String hookUrl() {
-        return "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+        return hook.url().toString();
     }
 
     private JsonNode create(String url, int status) throws Exception {
@@ -132,7 +91,7 @@ class V2WebhooksTest {
 
     @Test
     void aFailedCrcCreatesNoWebhook() throws Exception {
-        answerCrc = false;
+        hook.answerCrc = false;
 
         assertTrue(create(hookUrl(), 400).toString().contains("CRC validation failed"));
         assertFalse(list().has("data"));
@@ -149,12 +108,12 @@ class V2WebhooksTest {
     @Test
     void revalidationRunsTheCrcAgainAndDeleteRemovesTheWebhook() throws Exception {
         String id = create(hookUrl(), 200).path("data").path("id").asText();
-        answerCrc = false;
+        hook.answerCrc = false;
 
         assertFalse(XaaCalls.json(xaa.call("PUT", app, "webhooks/" + id, null), 200)
                 .path("data").path("valid").asBoolean(true));
         assertFalse(list().path("data").path(0).path("valid").asBoolean(true));
-        answerCrc = true;
+        hook.answerCrc = true;
         assertTrue(XaaCalls.json(xaa.call("PUT", app, "webhooks/" + id, null), 200)
                 .path("data").path("valid").asBoolean());
 
@@ -168,8 +127,8 @@ class V2WebhooksTest {
         subscribedWebhook();
 
         api.deliver(alice.id(), bot.id(), "accept 1234");
-        awaitTrue(() -> verifiedBodies.size() == 1);
-        JsonNode event = TwitterJson.MAPPER.readTree(verifiedBodies.get(0)).path("data");
+        awaitTrue(() -> hook.verified.size() == 1);
+        JsonNode event = TwitterJson.MAPPER.readTree(hook.verified.get(0)).path("data");
         assertEquals("dm.received", event.path("event_type").asText());
         assertEquals("accept 1234", event.path("payload").path("direct_message_events").path(0)
                 .path("message_create").path("message_data").path("text").asText());
@@ -179,11 +138,11 @@ class V2WebhooksTest {
     @Test
     void aFailingWebhookIsRetriedThenGivenUpAndTurnsInvalid() throws Exception {
         subscribedWebhook();
-        deliveryStatus.set(500);
+        hook.deliveryStatus.set(500);
 
         api.deliver(alice.id(), bot.id(), "accept 1234");
         awaitTrue(() -> !api.v2().webhookReady(bot.id()));
-        assertEquals(1 + QUICK_RETRIES.size(), verifiedBodies.size());
+        assertEquals(1 + QUICK_RETRIES.size(), hook.verified.size());
         assertFalse(list().path("data").path(0).path("valid").asBoolean(true));
     }
 
@@ -194,8 +153,8 @@ class V2WebhooksTest {
         List<Integer> statuses = api.postForgedDelivery(alice.id(), bot.id(), "accept 1234");
 
         assertEquals(List.of(200), statuses);
-        assertEquals(1, refusedBodies.size());
-        assertTrue(refusedBodies.get(0).contains("dm.received"));
-        assertTrue(verifiedBodies.isEmpty());
+        assertEquals(1, hook.refused.size());
+        assertTrue(hook.refused.get(0).contains("dm.received"));
+        assertTrue(hook.verified.isEmpty());
     }
 }
