@@ -75,6 +75,9 @@ final class XaaCalls {
 
     /** One stream connection, read line by line as the bytes come. */
     static final class Stream implements AutoCloseable {
+        /** How many keep-alives in a row {@link #event()} reads before it gives up. */
+        static final int KEEP_ALIVES_AT_MOST = 100;
+
         private final HttpURLConnection connection;
         private InputStream in;
 
@@ -119,13 +122,20 @@ final class XaaCalls {
             return null;
         }
 
-        /** The next line that is not a keep-alive, or null at the end of the stream. */
+        /**
+         * The next line that is not a keep-alive, or null at the end of the stream.
+         *
+         * @throws IOException after {@link #KEEP_ALIVES_AT_MOST} keep-alives in a row
+         */
         String event() throws IOException {
-            String line;
-            do {
-                line = line();
-            } while (line != null && line.isEmpty());
-            return line;
+            for (int i = 0; i < KEEP_ALIVES_AT_MOST; i++) {
+                String line = line();
+                if (line == null || !line.isEmpty()) {
+                    return line;
+                }
+            }
+            throw new IOException("no event and no end in " + KEEP_ALIVES_AT_MOST
+                    + " keep-alives");
         }
 
         @Override
