@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code GET /2/activity/stream}: events as lines in the sample's shape, keep-alives, the
  * connection limit, the endpoint's budget, the drop and stall faults, the cost of each
- * delivered event, and streams ended when the fake stops.
+ * delivered event (streams ending with the fake: {@link LifecycleTest}).
  */
 class ActivityStreamTest extends FakeApiTest {
 
@@ -145,19 +144,5 @@ class ActivityStreamTest extends FakeApiTest {
             second.event();
         }
         assertEquals(0, new BigDecimal("0.010").compareTo(api.v2().costMeter().spent()));
-    }
-
-    @Test
-    void stoppingTheFakeEndsItsStreams() throws Exception {
-        FakeTwitterApi other = FakeTwitterApi.start(Clock.systemUTC());
-        XaaCalls calls = new XaaCalls(other);
-        try (XaaCalls.Stream stream = calls.stream(calls.appToken(), Duration.ofSeconds(20))) {
-            try {
-                assertEquals(200, stream.status());
-            } finally {
-                other.close();
-            }
-            assertNull(stream.event());
-        }
     }
 }
