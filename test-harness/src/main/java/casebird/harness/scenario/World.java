@@ -317,15 +317,16 @@ public final class World implements AutoCloseable {
         }
     }
 
-    /** Whether push (if on) works for the bot at the fake, by the API in use. */
-    private boolean pushReady(int webhooksBefore) {
+    /** How the plugin takes DMs, as the delivery statements and the API chose. */
+    private PushReadiness.Mode delivery() {
         if (stream) {
-            return twitter.v2().streamReady(bot().id());
+            return PushReadiness.Mode.STREAM;
         }
-        if (apiChoice().api() == ApiVersion.V2) {
-            return twitter.v2().webhookReady(bot().id());
+        if (!push) {
+            return PushReadiness.Mode.POLL;
         }
-        return twitter.webhookSubscriptionRequests() > webhooksBefore;
+        return apiChoice().api() == ApiVersion.V2 ? PushReadiness.Mode.V2_WEBHOOK
+                : PushReadiness.Mode.V1_WEBHOOK;
     }
 
     /**
@@ -336,7 +337,7 @@ public final class World implements AutoCloseable {
      */
     public void start() throws InterruptedException {
         int callsBefore = twitter.calls().size();
-        int webhooksBefore = twitter.webhookSubscriptionRequests();
+        PushReadiness pushReady = PushReadiness.from(twitter, delivery(), bot().id());
         PluginInstance started = PluginInstance.start(pluginZip,
                 root.resolve(state.dataFolder()), this, clock);
         synchronized (pluginChange) {
@@ -351,11 +352,8 @@ public final class World implements AutoCloseable {
         } else {
             awaitPoll(callsBefore, READY_TIMEOUT);
         }
-        if ((push || stream) && !Waiting.until(READY_TIMEOUT,
-                () -> pushReady(webhooksBefore))) {
-            throw new IllegalStateException((stream
-                    ? "the plugin's stream was not connected and subscribed within "
-                    : "the plugin registered no webhook within ")
+        if (!Waiting.until(READY_TIMEOUT, pushReady::ready)) {
+            throw new IllegalStateException("the plugin " + pushReady.missing() + " within "
                     + READY_TIMEOUT.toSeconds() + "s" + host().flatMap(SimulatedHost::health)
                             .map(h -> "; health: " + h).orElse(""));
         }

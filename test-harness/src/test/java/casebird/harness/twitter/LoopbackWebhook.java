@@ -18,22 +18,22 @@ import java.util.function.Supplier;
  * app's secret (unless told not to) and keeps each delivery, as verified when its signature
  * checks out and as refused otherwise, answering deliveries with a settable status.
  */
-final class LoopbackWebhook implements AutoCloseable {
+public final class LoopbackWebhook implements AutoCloseable {
 
     /** The bodies of deliveries whose signature checked out, in order. */
-    final List<String> verified = new CopyOnWriteArrayList<>();
+    public final List<String> verified = new CopyOnWriteArrayList<>();
     /** The bodies of deliveries signed otherwise, in order. */
-    final List<String> refused = new CopyOnWriteArrayList<>();
+    public final List<String> refused = new CopyOnWriteArrayList<>();
     /** The status deliveries get. */
-    final AtomicInteger deliveryStatus = new AtomicInteger(200);
+    public final AtomicInteger deliveryStatus = new AtomicInteger(200);
     /** Whether CRC challenges get an answer (otherwise 400). */
-    volatile boolean answerCrc = true;
+    public volatile boolean answerCrc = true;
 
     private final Supplier<String> secret;
     private final HttpServer server;
 
     /** Starts a webhook at {@link #url()} checking with the secret {@code secret} gives. */
-    LoopbackWebhook(Supplier<String> secret) throws IOException {
+    public LoopbackWebhook(Supplier<String> secret) throws IOException {
         this.secret = secret;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 0), 0);
@@ -41,7 +41,8 @@ final class LoopbackWebhook implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    /** Where the webhook listens, {@code http://127.0.0.1:PORT/hook}. */
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
