@@ -273,8 +273,9 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /**
      * The body of a delivery of a DM that was never sent, as Twitter would post it (unsigned)
-     * to each webhook of the subscribed accounts among the two: what a forger would want
-     * signed.
+     * to each webhook of the subscribed accounts among the two (v1.1's Account Activity
+     * webhooks, and the v2 webhook of the recipient's XAA subscriptions): what a forger would
+     * want signed.
      */
     public Map<URI, String> unsentDeliveries(long senderId, long recipientId, String text) {
         return deliveries(new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,

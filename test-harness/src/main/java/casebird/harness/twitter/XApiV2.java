@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The fake's X API v2 side, over the same accounts, DMs, faults and call record as v1.1:
  * the DM and user calls under {@code /2/} with their own rate limits, the OAuth 2.0
- * authorization server, and the meter of what the calls would cost.
+ * authorization server, the X Activity API's push (subscriptions, the stream and v2
+ * webhooks, under the app-only Bearer token), and the meter of what the calls would cost.
  */
 public final class XApiV2 {
 
