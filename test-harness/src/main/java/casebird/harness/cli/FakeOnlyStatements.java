@@ -10,6 +10,7 @@ final class FakeOnlyStatements {
 
     private static final Set<Class<? extends Step>> KINDS = Set.of(Step.TwitterAccount.class,
             Step.Rename.class, Step.Limit.class, Step.DeliveryPush.class, Step.Fault.class,
+            Step.DeliveryStream.class, Step.StreamFault.class,
             Step.TokenFault.class, Step.Dm.class, Step.DeliverForged.class,
             Step.DeliverCrcSigned.class, Step.DeliverReplayed.class, Step.Crash.class,
             Step.ExpectDm.class, Step.ExpectNoDm.class, Step.ExpectDmCount.class,

@@ -116,6 +116,32 @@ final class FaultParser {
         return new Step.CrmFault(line, caseId, times);
     }
 
+    /** {@code fault stream drop [times=N]} or {@code fault stream stall}, after {@code stream}. */
+    static Step.StreamFault streamFault(int line, TokenCursor in) throws GrammarException {
+        Token kind = in.take("drop or stall");
+        if (kind.is("stall")) {
+            return new Step.StreamFault(line, Step.StreamFaultKind.STALL, 1);
+        }
+        if (!kind.is("drop")) {
+            throw new GrammarException(kind.column(), "expected drop or stall after 'fault"
+                    + " stream' but found '" + kind.text() + "'");
+        }
+        int times = 1;
+        if (!in.atEnd()) {
+            Token token = in.take("times=N");
+            if (!token.text().toLowerCase(Locale.ROOT).startsWith("times=")) {
+                throw new GrammarException(token.column(), "a stream drop takes only times=N,"
+                        + " not '" + token.text() + "'");
+            }
+            Token value = new Token(token.text().substring(6), false, token.column() + 6);
+            times = (int) in.number(value, "a count");
+            if (times < 1) {
+                throw new GrammarException(value.column(), "times= must be at least 1");
+            }
+        }
+        return new Step.StreamFault(line, Step.StreamFaultKind.DROP, times);
+    }
+
     private static int times(TokenCursor in, Token value) throws GrammarException {
         return value.text().equalsIgnoreCase("always") ? Fault.ALWAYS
                 : (int) in.number(value, "a count or always");

@@ -64,7 +64,7 @@ public final class ScenarioParser {
             case "auth":
                 step = new Step.Auth(line, word(in, "oauth2 or oauth1", AuthScheme::fromWord));
                 break;
-            case "delivery": in.expect("push"); step = new Step.DeliveryPush(line); break;
+            case "delivery": step = delivery(line, in); break;
             case "rule": step = rule(line, in); break;
             case "case": step = kase(line, in); break;
             case "dispatch": step = dispatch(line, in); break;
@@ -86,6 +86,19 @@ public final class ScenarioParser {
         }
         in.end();
         return step;
+    }
+
+    /** {@code delivery push} or {@code delivery stream}. */
+    private static Step delivery(int line, TokenCursor in) throws GrammarException {
+        Token how = in.take("push or stream");
+        if (how.is("push")) {
+            return new Step.DeliveryPush(line);
+        }
+        if (how.is("stream")) {
+            return new Step.DeliveryStream(line);
+        }
+        throw new GrammarException(how.column(), "expected push or stream after 'delivery' but"
+                + " found '" + how.text() + "'");
     }
 
     private static Step user(int line, TokenCursor in) throws GrammarException {
@@ -234,10 +247,11 @@ public final class ScenarioParser {
     }
 
     private static Step fault(int line, TokenCursor in) throws GrammarException {
-        String target = in.bareWord("an endpoint, *, webhook, crm or token")
+        String target = in.bareWord("an endpoint, *, webhook, stream, crm or token")
                 .toLowerCase(Locale.ROOT);
         switch (target) {
             case "crm": return FaultParser.crmFault(line, in);
+            case "stream": return FaultParser.streamFault(line, in);
             case "token":
                 return new Step.TokenFault(line, word(in, "expire or revoke", w -> Arrays
                         .stream(Step.TokenFaultKind.values())

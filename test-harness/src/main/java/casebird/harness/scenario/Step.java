@@ -53,6 +53,9 @@ public sealed interface Step {
 
     record DeliveryPush(int line) implements Setup {}
 
+    /** {@code delivery stream}: push through the X Activity API's stream (v2). */
+    record DeliveryStream(int line) implements Setup {}
+
     /** A rule to add, or (in {@code expect invalid rule}) to be rejected. */
     record Rule(int line, String id, String event, Optional<String> queue, String actionId,
             Map<String, String> settings) implements Step {}
@@ -98,6 +101,16 @@ public sealed interface Step {
 
     /** {@code fault token expire|revoke}: acts on the bot's OAuth 2.0 tokens at the fake. */
     record TokenFault(int line, TokenFaultKind kind) implements Step {}
+
+    /**
+     * {@code fault stream drop [times=N]}: the fake closes the open streams, then each of
+     * the next connections once connected, N closings in all; {@code fault stream stall}:
+     * the open stream (or the next) stays open and sends nothing, keep-alives included.
+     */
+    record StreamFault(int line, StreamFaultKind kind, int times) implements Step {}
+
+    /** What a stream fault does. */
+    enum StreamFaultKind { DROP, STALL }
 
     /** What a token fault does: expire the access tokens, or revoke every grant. */
     enum TokenFaultKind { EXPIRE, REVOKE }

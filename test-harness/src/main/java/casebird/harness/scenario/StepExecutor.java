@@ -65,6 +65,8 @@ final class StepExecutor {
             world.twitter().rename(r.from(), r.to());
         } else if (step instanceof Step.Fault f) {
             fault(f);
+        } else if (step instanceof Step.StreamFault f) {
+            world.faultStream(f.kind(), f.times());
         } else if (step instanceof Step.TokenFault f) {
             world.faultToken(f.kind());
         } else if (step instanceof Step.CrmFault f) {
@@ -104,6 +106,8 @@ final class StepExecutor {
             limit(l);
         } else if (step instanceof Step.DeliveryPush) {
             world.enablePush();
+        } else if (step instanceof Step.DeliveryStream) {
+            world.enableStream();
         }
     }
 
@@ -193,7 +197,8 @@ final class StepExecutor {
     private static void requireRefused(String kind, List<Integer> statuses)
             throws StepFailure {
         if (statuses.isEmpty()) {
-            throw new StepFailure("no webhook is registered for the bot; use 'delivery push'");
+            throw new StepFailure("no webhook is registered for the bot; use 'delivery push'"
+                    + " (a stream has no webhook to post to)");
         }
         if (statuses.stream().anyMatch(status -> status < 400 || status > 499)) {
             throw new StepFailure("the webhook did not refuse the " + kind + " delivery with a"

@@ -41,6 +41,8 @@ public final class World implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The fake's stream keep-alive in a world: X's 20 s at most, read as one second. */
+    static final Duration STREAM_KEEP_ALIVE = Duration.ofSeconds(1);
 
     private final Clock clock = Clock.systemUTC();
     private final Path pluginZip;
@@ -60,6 +62,7 @@ public final class World implements AutoCloseable {
     private PluginInstance plugin;
     private boolean crashing;
     private boolean push;
+    private boolean stream;
     private Optional<ForeignApi> foreign = Optional.empty();
 
     private World(Path pluginZip, Path root, boolean durable, ApiVersion defaultApi)
@@ -72,6 +75,7 @@ public final class World implements AutoCloseable {
                 : FakeTwitterApi.start(clock);
         this.crm = durable ? InMemoryCrm.open(clock, root.resolve("crm.jsonl"), replayed::add)
                 : new InMemoryCrm(clock);
+        twitter.v2().setStreamKeepAlive(STREAM_KEEP_ALIVE);
         this.connection = new ApiConnection(twitter, defaultApi, new SecureRandom());
         this.state = durable ? WorldState.open(root.resolve("world.jsonl"))
                 : WorldState.inMemory();
@@ -175,12 +179,31 @@ public final class World implements AutoCloseable {
     }
 
     /**
-     * Makes the plugin take DMs by push: it is configured with an Account Activity
-     * environment, registers its webhook with the fake API, and each start waits for that.
+     * Makes the plugin take DMs by push to its webhook: under v1.1 it is configured with
+     * an Account Activity environment, under v2 with {@code push=webhook}; it registers its
+     * webhook with the fake API, and each start waits for that.
      */
     public void enablePush() {
         requireNotStarted("delivery push");
         push = true;
+    }
+
+    /**
+     * Makes the plugin take DMs on the X Activity API's stream ({@code push=stream}, v2
+     * only); each start waits until the stream is connected and subscribed.
+     */
+    public void enableStream() {
+        requireNotStarted("delivery stream");
+        stream = true;
+    }
+
+    /** Drops the fake's activity streams {@code times} times, or stalls them. */
+    public void faultStream(Step.StreamFaultKind kind, int times) {
+        if (kind == Step.StreamFaultKind.DROP) {
+            twitter.v2().dropStreams(times);
+        } else {
+            twitter.v2().stallStreams();
+        }
     }
 
     /** Every settings map handed to a plugin instance of this world, oldest first. */
@@ -241,9 +264,13 @@ public final class World implements AutoCloseable {
      */
     Map<String, String> pluginSettings(FenceableRoute route) {
         ApiChoice choice = apiChoice();
-        if (push && choice.api() == ApiVersion.V2) {
-            throw new IllegalStateException("'delivery push' needs 'api v1.1' until push"
-                    + " moves to v2");
+        if (push && stream) {
+            throw new IllegalStateException("'delivery push' and 'delivery stream' exclude"
+                    + " each other: name one");
+        }
+        if (stream && choice.api() != ApiVersion.V2) {
+            throw new IllegalStateException("'delivery stream' needs 'api v2': the X Activity"
+                    + " API has no v1.1");
         }
         Map<String, String> settings = new LinkedHashMap<>();
         if (foreign.isPresent()) {
@@ -265,23 +292,53 @@ public final class World implements AutoCloseable {
         settings.put("notice-max-delay", "15s");
         settings.put("send-window", "24m");
         settings.put("rate-limit-margin", "100ms");
-        if (push) {
+        if (push && choice.api() == ApiVersion.V1_1) {
             settings.put("webhook-env", "casebird");
             settings.put("reconcile-interval", "15s");
             settings.put("push-silence", "65s");
+        } else if (push || stream) {
+            putXaaSettings(settings);
         }
         handedOut.add(Map.copyOf(settings));
         return settings;
     }
 
     /**
+     * The settings of push on the X Activity API: the app's consumer pair (which the
+     * app-only Bearer, the CRC answers and the signatures need, under OAuth 2.0 too), the
+     * stream's silence limit (three of the fake's 1 s keep-alives) and slow reconciliation.
+     */
+    private void putXaaSettings(Map<String, String> settings) {
+        settings.put("push", stream ? "stream" : "webhook");
+        settings.put("consumer-key", twitter.consumerKey());
+        settings.put("consumer-secret", twitter.consumerSecret());
+        settings.put("reconcile-interval", "15s");
+        if (stream) {
+            settings.put("stream-silence", "3s");
+        }
+    }
+
+    /** How the plugin takes DMs, as the delivery statements and the API chose. */
+    private PushReadiness.Mode delivery() {
+        if (stream) {
+            return PushReadiness.Mode.STREAM;
+        }
+        if (!push) {
+            return PushReadiness.Mode.POLL;
+        }
+        return apiChoice().api() == ApiVersion.V2 ? PushReadiness.Mode.V2_WEBHOOK
+                : PushReadiness.Mode.V1_WEBHOOK;
+    }
+
+    /**
      * Starts a host and plugin instance (with its own token for the bot) on the plugin's
      * data folder, runs the rules of CRM events no rule had run before, and waits until
-     * the plugin's first poll is answered (and, with push, until its webhook is registered).
+     * the plugin's first poll is answered (and, with push, until its webhook is registered and,
+     * under v2, subscribed; with the stream, until it is connected and subscribed).
      */
     public void start() throws InterruptedException {
         int callsBefore = twitter.calls().size();
-        int webhooksBefore = twitter.webhookSubscriptionRequests();
+        PushReadiness pushReady = PushReadiness.from(twitter, delivery(), bot().id());
         PluginInstance started = PluginInstance.start(pluginZip,
                 root.resolve(state.dataFolder()), this, clock);
         synchronized (pluginChange) {
@@ -296,9 +353,8 @@ public final class World implements AutoCloseable {
         } else {
             awaitPoll(callsBefore, READY_TIMEOUT);
         }
-        if (push && !Waiting.until(READY_TIMEOUT,
-                () -> twitter.webhookSubscriptionRequests() > webhooksBefore)) {
-            throw new IllegalStateException("the plugin registered no webhook within "
+        if (!Waiting.until(READY_TIMEOUT, pushReady::ready)) {
+            throw new IllegalStateException("the plugin " + pushReady.missing() + " within "
                     + READY_TIMEOUT.toSeconds() + "s" + host().flatMap(SimulatedHost::health)
                             .map(h -> "; health: " + h).orElse(""));
         }

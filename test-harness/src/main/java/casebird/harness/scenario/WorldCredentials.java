@@ -49,6 +49,9 @@ public final class WorldCredentials {
         }
         twitter.webhookUrls().forEach(url ->
                 lines.add("The plugin's webhook (push is on): " + url));
+        if (v2) {
+            lines.addAll(pushLines(twitter.v2()));
+        }
         lines.add((v2 ? "DM the bot (POST " + twitter.v2().baseUrl() + "dm_conversations/with/"
                 + world.bot().id() + "/messages with a Bearer access token, which lasts 2"
                 + " minutes: refresh it at the token URL)"
@@ -56,6 +59,20 @@ public final class WorldCredentials {
                 + world.bot().id() + ")") + " as any account above. Enter prints the plugin's"
                 + " health; Ctrl-C stops.");
         lines.add("");
+        return lines;
+    }
+
+    /** How a client pushes under v2: the app-only Bearer and the X Activity API's calls. */
+    private static List<String> pushLines(XApiV2 v2) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Push (X Activity API): an app-only Bearer from POST "
+                + v2.baseUrl().resolve("/oauth2/token") + " (grant_type=client_credentials,"
+                + " HTTP Basic consumer key:secret) for " + v2.baseUrl()
+                + "activity/subscriptions (dm.received, filter.user_id the bot),");
+        lines.add("  " + v2.baseUrl() + "activity/stream (one JSON event a line, keep-alive"
+                + " \\r\\n) and " + v2.baseUrl() + "webhooks (CRC with the consumer secret;"
+                + " http on 127.0.0.1 accepted)");
+        v2.webhookUrl().ifPresent(url -> lines.add("The plugin's v2 webhook: " + url));
         return lines;
     }
 

@@ -163,6 +163,11 @@ final class AccountRegistry {
     }
 
     /** The account a live token acts for, holding that token and its secret. */
+    /** Whether the account holds an OAuth 1.0a access token of the app not revoked. */
+    synchronized boolean hasUserKeys(long id) {
+        return byToken.values().stream().anyMatch(credential -> credential.id() == id);
+    }
+
     synchronized Optional<TwitterAccount> byToken(String token) {
         Credential credential = byToken.get(token);
         return credential == null ? Optional.empty() : byId(credential.id())

@@ -24,7 +24,13 @@ public enum Endpoint {
     WEBHOOK_CHECK("webhook-check", "account_activity/all/{env}/webhooks/{id}.json", "PUT"),
     WEBHOOK_DELETE("webhook-delete", "account_activity/all/{env}/webhooks/{id}.json",
             "DELETE"),
-    SUBSCRIBE("subscribe", "account_activity/all/{env}/subscriptions.json", "POST");
+    SUBSCRIBE("subscribe", "account_activity/all/{env}/subscriptions.json", "POST"),
+    /** X API v2 only: {@code GET /2/activity/stream} connections. */
+    ACTIVITY_STREAM("activity-stream", ""),
+    /** X API v2 only: the X Activity API's {@code /2/activity/subscriptions} calls. */
+    ACTIVITY_SUBSCRIPTIONS("activity-subscriptions", ""),
+    /** X API v2 only: the {@code /2/webhooks} calls. */
+    WEBHOOKS("webhooks", "");
 
     private final String word;
     private final String path;

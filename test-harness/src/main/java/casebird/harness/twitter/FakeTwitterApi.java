@@ -60,7 +60,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         this.http = LoopbackHttpServer.bind("fake-twitter", THREADS, new ApiExchangeHandler(
                 clock, new V1Dialect(verifier), faults, limits, handlers(), calls));
         this.v2 = new XApiV2(http.server(), new XApiV2.Shared(clock, accounts, messages,
-                verifier, faults, calls, log), consumerKey, consumerSecret);
+                verifier, faults, calls, log, webhookSender), consumerKey, consumerSecret);
     }
 
     /** Starts a fake on a free port of 127.0.0.1 with a freshly generated app key and secret. */
@@ -273,8 +273,9 @@ public final class FakeTwitterApi implements AutoCloseable {
 
     /**
      * The body of a delivery of a DM that was never sent, as Twitter would post it (unsigned)
-     * to each webhook of the subscribed accounts among the two: what a forger would want
-     * signed.
+     * to each webhook of the subscribed accounts among the two (v1.1's Account Activity
+     * webhooks, and the v2 webhook of the recipient's XAA subscriptions): what a forger would
+     * want signed.
      */
     public Map<URI, String> unsentDeliveries(long senderId, long recipientId, String text) {
         return deliveries(new DirectMessage(Long.MAX_VALUE - 1, senderId, recipientId, text,
@@ -285,6 +286,7 @@ public final class FakeTwitterApi implements AutoCloseable {
         Map<URI, String> bodies = new LinkedHashMap<>();
         webhooks.targets(message.senderId(), message.recipientId()).forEach(target ->
                 bodies.put(target.url(), deliveryBody(target, message)));
+        bodies.putAll(v2.webhookDeliveries(message));
         return bodies;
     }
 
@@ -352,6 +354,7 @@ public final class FakeTwitterApi implements AutoCloseable {
     /** Stops the server, waits for its threads and closes the journal file, if any. */
     @Override
     public void close() {
+        v2.close();
         webhookSender.close();
         try {
             http.close();

@@ -62,8 +62,12 @@ final class OAuth2Endpoints implements HttpHandler {
         String grant = request.param("grant_type").orElse("");
         Optional<Basic> basic = basic(request);
         if (grant.equals("client_credentials")) {
-            if (!basic.equals(Optional.of(new Basic(consumerKey, consumerSecret)))) {
+            if (basic.isEmpty()) {
                 return unauthorized();
+            }
+            if (!basic.get().equals(new Basic(consumerKey, consumerSecret))) {
+                return new ApiResponse(403, Map.of(), V2Problems.problem(403, "about:blank",
+                        "The consumer key and secret do not match an app.").toString());
             }
             return ApiResponse.json(TwitterJson.MAPPER.createObjectNode()
                     .put("token_type", "bearer")

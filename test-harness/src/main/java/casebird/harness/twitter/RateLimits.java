@@ -72,6 +72,7 @@ final class RateLimits {
         limits.set(Endpoint.DM_DESTROY, 300, Duration.ofSeconds(15));
         limits.set(Endpoint.USERS_LOOKUP, 900, Duration.ofSeconds(15));
         limits.set(Endpoint.VERIFY_CREDENTIALS, 75, Duration.ofSeconds(15));
+        limits.set(Endpoint.ACTIVITY_STREAM, 450, Duration.ofSeconds(15));
         return limits;
     }
 

@@ -94,7 +94,12 @@ final class WebhookSender implements AutoCloseable {
 
     /** Delivers a body to a webhook in the background, retrying failed attempts. */
     void deliver(long eventId, URI url, String body) {
-        scheduler.execute(() -> attempt(eventId, url, body, 0));
+        deliver(eventId, url, body, () -> { });
+    }
+
+    /** As {@link #deliver(long, URI, String)}, running {@code givenUp} if every attempt fails. */
+    void deliver(long eventId, URI url, String body, Runnable givenUp) {
+        scheduler.execute(() -> attempt(new Delivery(eventId, url, body, givenUp), 0));
     }
 
     /** Posts a body signed with another secret, as a forger would; the webhook's status. */
@@ -132,40 +137,46 @@ final class WebhookSender implements AutoCloseable {
         return post(url, body, sign(consumerSecret, body));
     }
 
-    private void attempt(long eventId, URI url, String body, int retried) {
+    /** One event's delivery to one webhook, and what to do when it is given up. */
+    private record Delivery(long eventId, URI url, String body, Runnable givenUp) {}
+
+    private void attempt(Delivery delivery, int retried) {
+        long eventId = delivery.eventId();
+        URI url = delivery.url();
         WebhookFault fault = faults.take(f -> true).orElse(null);
         WebhookFault.Kind kind = fault == null ? null : fault.kind();
         if (kind == WebhookFault.Kind.DROP) {
             attempts.add(new Attempt(eventId, url, -1));
         } else if (kind == WebhookFault.Kind.FAIL) {
             attempts.add(new Attempt(eventId, url, fault.status()));
-            retry(eventId, url, body, retried);
+            retry(delivery, retried);
         } else if (kind == WebhookFault.Kind.DELAY) {
-            scheduler.schedule(() -> send(eventId, url, body, retried, 1),
+            scheduler.schedule(() -> send(delivery, retried, 1),
                     fault.delay().toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            send(eventId, url, body, retried, kind == null ? 1 : fault.copies());
+            send(delivery, retried, kind == null ? 1 : fault.copies());
         }
     }
 
-    private void send(long eventId, URI url, String body, int retried, int copies) {
-        String signature = sign(consumerSecret, body);
+    private void send(Delivery delivery, int retried, int copies) {
+        String signature = sign(consumerSecret, delivery.body());
         int status = 0;
         for (int i = 0; i < copies; i++) {
-            status = post(url, body, signature);
-            attempts.add(new Attempt(eventId, url, status));
+            status = post(delivery.url(), delivery.body(), signature);
+            attempts.add(new Attempt(delivery.eventId(), delivery.url(), status));
         }
         if (status < 200 || status > 299) {
-            retry(eventId, url, body, retried);
+            retry(delivery, retried);
         }
     }
 
-    private void retry(long eventId, URI url, String body, int retried) {
+    private void retry(Delivery delivery, int retried) {
         if (retried < retries.size()) {
-            scheduler.schedule(() -> attempt(eventId, url, body, retried + 1),
+            scheduler.schedule(() -> attempt(delivery, retried + 1),
                     retries.get(retried).toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            givenUp.add(eventId);
+            givenUp.add(delivery.eventId());
+            delivery.givenUp().run();
         }
     }
 

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The fake's X API v2 side, over the same accounts, DMs, faults and call record as v1.1:
  * the DM and user calls under {@code /2/} with their own rate limits, the OAuth 2.0
- * authorization server, and the meter of what the calls would cost.
+ * authorization server, the X Activity API's push (subscriptions, the stream and v2
+ * webhooks, under the app-only Bearer token), and the meter of what the calls would cost.
  */
 public final class XApiV2 {
 
@@ -26,11 +28,12 @@ public final class XApiV2 {
     private final GroupConversations groups;
     private final GroupEndpoints groupCalls;
     private final AccountRegistry accounts;
+    private final ActivityApi activity;
 
     /** The parts of the fake that v1.1 and v2 share, and the journal's log. */
     record Shared(Clock clock, AccountRegistry accounts, MessageStore messages,
             OAuthVerifier verifier, FaultQueue<Fault> faults, CallLog calls,
-            Consumer<TwitterChange> log) {
+            Consumer<TwitterChange> log, WebhookSender webhookSender) {
     }
 
     /**
@@ -61,6 +64,9 @@ public final class XApiV2 {
         server.createContext("/2/oauth2/", oauth);
         server.createContext("/oauth2/token", oauth);
         server.createContext("/i/oauth2/", oauth);
+        this.activity = new ActivityApi(shared, oauth2.grants(), meter, limits);
+        server.createContext("/2/activity/", activity);
+        server.createContext("/2/webhooks", activity);
     }
 
     /** The v2 base URL, {@code http://127.0.0.1:PORT/2/}, with its trailing slash. */
@@ -104,6 +110,62 @@ public final class XApiV2 {
      */
     public void withdrawField(String field) {
         dms.withdrawField(field);
+    }
+
+    /**
+     * Sets how long an idle activity stream waits before it sends a keep-alive
+     * ({@code \r\n}); 10 s unless set.
+     */
+    public void setStreamKeepAlive(Duration interval) {
+        activity.streams().keepAlive(interval);
+    }
+
+    /**
+     * Closes the open activity streams (counted as one of {@code times}), then each next
+     * stream once connected until {@code times} are used up; DMs sent meanwhile are never
+     * streamed.
+     */
+    public void dropStreams(int times) {
+        activity.streams().drop(times);
+    }
+
+    /**
+     * Silences the open activity streams (nothing more, keep-alives included), or the next
+     * stream if none is open; a stalled stream ends when the app connects again.
+     */
+    public void stallStreams() {
+        activity.streams().stall();
+    }
+
+    /**
+     * Whether push on the stream works for a user: a stream of the app is connected and a
+     * {@code dm.received} subscription for the user without a webhook exists.
+     */
+    public boolean streamReady(long userId) {
+        return activity.streamReady(userId);
+    }
+
+    /**
+     * Whether push to a webhook works for a user: the app's webhook is valid and a
+     * {@code dm.received} subscription for the user names it.
+     */
+    public boolean webhookReady(long userId) {
+        return activity.webhookReady(userId);
+    }
+
+    /** The URL of the app's v2 webhook, if it registered one. */
+    public Optional<URI> webhookUrl() {
+        return activity.webhookUrl();
+    }
+
+    /** The XAA bodies X would post to the app's webhook for a DM, by webhook URL. */
+    Map<URI, String> webhookDeliveries(DirectMessage message) {
+        return activity.deliveries(message);
+    }
+
+    /** Ends the activity streams, waiting for their threads. */
+    void close() {
+        activity.close();
     }
 
     /** Applies an OAuth 2.0 or group change from the journal. */

@@ -119,13 +119,56 @@ class PluginSettingsByApiTest {
     }
 
     @Test
-    void pushUnderV2IsRefusedUntilPushMovesToV2() {
+    void pushUnderV2HandsTheWebhookModeAndTheConsumerPairUnderOAuth2() {
         world.useApi(ApiVersion.V2);
         world.enablePush();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        Map<String, String> settings = world.pluginSettings(route);
+
+        assertEquals("webhook", settings.get("push"));
+        assertEquals(world.twitter().consumerKey(), settings.get("consumer-key"));
+        assertEquals(world.twitter().consumerSecret(), settings.get("consumer-secret"));
+        assertTrue(settings.keySet().containsAll(OAUTH2_KEYS), settings.keySet()::toString);
+        assertEquals("15s", settings.get("reconcile-interval"));
+        assertTrue(Set.of("webhook-env", "push-silence", "stream-silence").stream()
+                .noneMatch(settings::containsKey), settings.keySet()::toString);
+    }
+
+    @Test
+    void theStreamHandsItsModeSilenceAndConsumerPair() {
+        world.useApi(ApiVersion.V2);
+        world.enableStream();
+
+        Map<String, String> settings = world.pluginSettings(route);
+
+        assertEquals("stream", settings.get("push"));
+        assertEquals("3s", settings.get("stream-silence"));
+        assertEquals(world.twitter().consumerSecret(), settings.get("consumer-secret"));
+        assertTrue(!settings.containsKey("webhook-env"), settings.keySet()::toString);
+    }
+
+    @Test
+    void pushUnderV1KeepsTheAccountActivityEnvironment() {
+        world.enablePush();
+
+        Map<String, String> settings = world.pluginSettings(route);
+
+        assertEquals("casebird", settings.get("webhook-env"));
+        assertTrue(!settings.containsKey("push"), settings.keySet()::toString);
+    }
+
+    @Test
+    void theStreamNeedsV2AndExcludesTheWebhook() {
+        world.enableStream();
+        IllegalStateException v1 = assertThrows(IllegalStateException.class,
                 () -> world.pluginSettings(route));
-        assertTrue(e.getMessage().contains("'delivery push' needs 'api v1.1'"), e.getMessage());
+        assertTrue(v1.getMessage().contains("'delivery stream' needs 'api v2'"), v1.getMessage());
+
+        world.useApi(ApiVersion.V2);
+        world.enablePush();
+        IllegalStateException both = assertThrows(IllegalStateException.class,
+                () -> world.pluginSettings(route));
+        assertTrue(both.getMessage().contains("exclude each other"), both.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package casebird.harness.scenario;
 
+import static casebird.harness.scenario.ParsedLines.error;
+import static casebird.harness.scenario.ParsedLines.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,17 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScenarioParserTest {
-
-    private static Step only(String line) throws ScenarioSyntaxException {
-        List<Step> steps = ScenarioParser.parse("t.scenario", line).steps();
-        assertEquals(1, steps.size());
-        return steps.get(0);
-    }
-
-    private static ScenarioSyntaxException error(String text) {
-        return assertThrows(ScenarioSyntaxException.class,
-                () -> ScenarioParser.parse("t.scenario", text));
-    }
 
     @Test
     void ruleKeepsQuotedTemplateWithSpacesAndPlaceholders() throws Exception {

@@ -69,6 +69,20 @@ class WorldCredentialsTest {
         assertTrue(out.contains("dm_conversations/with/" + world.bot().id() + "/messages"), out);
     }
 
+    @Test
+    void underV2WhereToPushThroughTheXActivityApi() {
+        world.useApi(ApiVersion.V2);
+
+        String out = String.join("\n", WorldCredentials.lines(world));
+
+        String base = world.twitter().v2().baseUrl().toString();
+        assertTrue(out.contains("POST " + world.twitter().v2().baseUrl().resolve("/oauth2/token")
+                + " (grant_type=client_credentials"), out);
+        assertTrue(out.contains(base + "activity/subscriptions"), out);
+        assertTrue(out.contains(base + "activity/stream"), out);
+        assertTrue(out.contains(base + "webhooks"), out);
+    }
+
     private static int indexOf(List<String> lines, String text) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {

@@ -2,11 +2,13 @@ package casebird.harness.twitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -28,6 +30,26 @@ class LifecycleTest {
 
         assertThrows(IOException.class,
                 () -> calls.get(bot, "account/verify_credentials.json"));
+        assertFalse(serverThreadsAlive(), "fake-twitter threads still alive");
+    }
+
+    @Test
+    void closeEndsOpenStreamsAndTheirThreads() throws Exception {
+        FakeTwitterApi api = FakeTwitterApi.start(Clock.systemUTC());
+        api.v2().setStreamKeepAlive(Duration.ofMillis(100));
+        XaaCalls xaa = new XaaCalls(api);
+        try (XaaCalls.Stream first = xaa.stream(xaa.appToken(), Duration.ofSeconds(20));
+                XaaCalls.Stream second = xaa.stream(xaa.appToken(), Duration.ofSeconds(20))) {
+            try {
+                assertEquals("", first.line());
+                assertEquals("", second.line());
+            } finally {
+                api.close();
+            }
+
+            assertNull(first.event());
+            assertNull(second.event());
+        }
         assertFalse(serverThreadsAlive(), "fake-twitter threads still alive");
     }
 }

@@ -162,7 +162,7 @@ class OAuth2FlowTest extends FakeApiTest {
             assertTrue(api.v2().oauth2().grants().access(field(answer, "access_token")).orElseThrow()
                     .accountId().isEmpty());
         }
-        assertEquals(401, v2.tokenCall(Map.of("grant_type", "client_credentials"))
+        assertEquals(403, v2.tokenCall(Map.of("grant_type", "client_credentials"))
                 .statusCode());
     }
 }

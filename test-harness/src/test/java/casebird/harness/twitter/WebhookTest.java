@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,17 +27,12 @@ class WebhookTest {
     private SignedCalls calls;
     private TwitterAccount bot;
     private TwitterAccount alice;
-    private HttpServer hook;
-    private final List<String> verifiedBodies = new CopyOnWriteArrayList<>();
-    private final AtomicInteger deliveryStatus = new AtomicInteger(200);
-    private volatile boolean answerCrc = true;
+    private LoopbackWebhook hook;
 
     @BeforeEach
     void start() throws Exception {
         startApi(WebhookSender.TWITTER_RETRIES);
-        hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hook.createContext("/hook", this::webhook);
-        hook.start();
+        hook = new LoopbackWebhook(() -> api.consumerSecret());
     }
 
     private void startApi(List<Duration> webhookRetries) throws IOException {
@@ -57,45 +44,13 @@ class WebhookTest {
 
     @AfterEach
     void stop() {
-        hook.stop(0);
+        hook.close();
         api.close();
-    }
-
-    /** Answers CRC as the docs say and records deliveries whose signature checks out. */
-    private void webhook(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getQuery();
-        byte[] answer = new byte[0];
-        int status;
-        if (query != null && query.startsWith("crc_token=") && answerCrc) {
-            String token = query.substring("crc_token=".length());
-            answer = ("{\"response_token\":\"" + WebhookSender.sign(api.consumerSecret(), token)
-                    + "\"}").getBytes(StandardCharsets.UTF_8);
-            status = 200;
-        } else if (exchange.getRequestMethod().equals("POST")) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String signature = exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE);
-            if (WebhookSender.sign(api.consumerSecret(), body).equals(signature)) {
-                verifiedBodies.add(body);
-            }
-            status = deliveryStatus.get();
-        } else {
-            status = 400;
-        }
-        exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
-    }
-
-    private URI hookUrl() {
-        return URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
     }
 
     private HttpResponse<String> register() throws Exception {
         return calls.call("POST", bot, api.consumerSecret(), "account_activity/all/prod/"
-                + "webhooks.json?url=" + URLEncoder.encode(hookUrl().toString(),
+                + "webhooks.json?url=" + URLEncoder.encode(hook.url().toString(),
                         StandardCharsets.UTF_8), null);
     }
 
@@ -122,9 +77,9 @@ class WebhookTest {
 
     @Test
     void registrationChecksTheCrcAndListsTheWebhook() throws Exception {
-        answerCrc = false;
+        hook.answerCrc = false;
         HttpResponse<String> refused = register();
-        answerCrc = true;
+        hook.answerCrc = true;
         HttpResponse<String> accepted = register();
 
         assertEquals(400, refused.statusCode());
@@ -132,7 +87,7 @@ class WebhookTest {
         assertEquals(200, accepted.statusCode(), accepted.body());
         JsonNode listed =
                 SignedCalls.json(calls.get(bot, "account_activity/all/prod/webhooks.json"));
-        assertEquals(hookUrl().toString(), listed.path(0).path("url").asText());
+        assertEquals(hook.url().toString(), listed.path(0).path("url").asText());
         assertTrue(listed.path(0).path("valid").asBoolean());
     }
 
@@ -153,8 +108,8 @@ class WebhookTest {
 
         long id = api.deliver(alice.id(), bot.id(), "accept 1234").id();
 
-        awaitTrue(() -> verifiedBodies.size() == 1);
-        JsonNode body = TwitterJson.MAPPER.readTree(verifiedBodies.get(0));
+        awaitTrue(() -> hook.verified.size() == 1);
+        JsonNode body = TwitterJson.MAPPER.readTree(hook.verified.get(0));
         assertEquals(Long.toString(bot.id()), body.path("for_user_id").asText());
         assertEquals(Long.toString(id), body.path("direct_message_events").path(0).path("id")
                 .asText());
@@ -172,20 +127,20 @@ class WebhookTest {
         awaitTrue(() -> api.webhookDeliveriesGivenUp().contains(id));
         assertEquals(List.of(503, 503, 503, 503), api.webhookAttempts().stream()
                 .map(WebhookSender.Attempt::status).toList());
-        assertEquals(List.of(), verifiedBodies);
+        assertEquals(List.of(), hook.verified);
     }
 
     @Test
     void aWebhookAnswering500IsRetriedUntilItAccepts() throws Exception {
         registerAndSubscribe();
-        deliveryStatus.set(500);
+        hook.deliveryStatus.set(500);
 
         api.deliver(alice.id(), bot.id(), "accept 1234");
-        awaitTrue(() -> verifiedBodies.size() == 1);
-        deliveryStatus.set(200);
+        awaitTrue(() -> hook.verified.size() == 1);
+        hook.deliveryStatus.set(200);
 
-        awaitTrue(() -> verifiedBodies.size() == 2);
-        assertEquals(verifiedBodies.get(0), verifiedBodies.get(1));
+        awaitTrue(() -> hook.verified.size() == 2);
+        assertEquals(hook.verified.get(0), hook.verified.get(1));
     }
 
     @Test
@@ -197,8 +152,8 @@ class WebhookTest {
         api.deliver(alice.id(), bot.id(), "dropped");
         api.deliver(alice.id(), bot.id(), "repeated");
 
-        awaitTrue(() -> verifiedBodies.size() == 3);
-        assertTrue(verifiedBodies.stream().allMatch(b -> b.contains("repeated")));
+        awaitTrue(() -> hook.verified.size() == 3);
+        assertTrue(hook.verified.stream().allMatch(b -> b.contains("repeated")));
     }
 
     @Test
@@ -208,6 +163,6 @@ class WebhookTest {
         List<Integer> statuses = api.postForgedDelivery(alice.id(), bot.id(), "accept 1234");
 
         assertEquals(List.of(200), statuses);
-        assertEquals(List.of(), verifiedBodies);
+        assertEquals(List.of(), hook.verified);
     }
 }

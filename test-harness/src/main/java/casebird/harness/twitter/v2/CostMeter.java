@@ -21,7 +21,9 @@ public final class CostMeter {
         /** A DM sent: one request. */
         DM_SENT("0.015"),
         /** A user returned by a lookup. */
-        USER_READ("0.010");
+        USER_READ("0.010"),
+        /** A {@code dm.received} event delivered on the stream or to a webhook. */
+        DM_DELIVERED("0.010");
 
         private final BigDecimal dollars;
 

@@ -112,6 +112,12 @@ public final class OAuth2Grants {
                         : OptionalLong.of(grant.accountId()), Set.copyOf(grant.scopes())));
     }
 
+    /** Whether the account has a grant of the app with that scope. */
+    public synchronized boolean authorized(long accountId, String scope) {
+        return grants.values().stream().anyMatch(grant -> Long.valueOf(accountId)
+                .equals(grant.accountId()) && grant.scopes().contains(scope));
+    }
+
     /** Revokes the grant an access or refresh token belongs to, with all its tokens. */
     public synchronized void revoke(String token) {
         Optional.ofNullable(accessTokens.get(token)).map(OAuth2Change.Access::grantId)
