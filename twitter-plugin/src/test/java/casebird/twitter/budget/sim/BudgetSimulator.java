@@ -46,6 +46,7 @@ public final class BudgetSimulator {
     private final Addressing addressing;
     private final SimWebhook webhook;
     private final SimRun run;
+    private BigDecimal spentBeforeDelivery = BigDecimal.ZERO;
 
     BudgetSimulator(Trace trace, Map<String, String> overrides, Push push, SimApi api) {
         this(trace, overrides, push, api, Addressing.ONE_TO_ONE);
@@ -147,24 +148,7 @@ public final class BudgetSimulator {
             if (push.on()) {
                 webhook.connect(monitor, cycle::readSoon, chosen.push().streamSilence());
             }
-            // Deliveries take the plugin's one path: its bounded queue (run at once on this
-            // one thread, as the scheduler would), the charge of each dm.received under v2,
-            // the poller's exactly-once handling, then the outbox.
-            // What the charge added is measured between the offer and the handler.
-            BigDecimal[] before = {BigDecimal.ZERO};
-            DeliveryQueue queue = new DeliveryQueue(DeliveryQueue.LIMIT, Runnable::run,
-                    PushDelivery.charging(assembly.spend(), delivery -> {
-                        run.deliveryCharges = run.deliveryCharges.add(spentToday().subtract(
-                                before[0]));
-                        parts.poller().handleDelivered(delivery);
-                        parts.sender().sendDue();
-                    }));
-            loop(cycle, sim, store.outbox(), agents, delivery -> {
-                before[0] = spentToday();
-                if (!queue.offer(delivery)) {
-                    cycle.readSoon();
-                }
-            });
+            loop(cycle, sim, store.outbox(), agents, deliveries(assembly, parts, cycle));
             run.spend.finish(clock.instant());
             run.delivered(sim.sent());
             run.unexpected429s = sim.unexpected429s;
@@ -213,6 +197,29 @@ public final class BudgetSimulator {
                         ? planned : clock.instant().plusMillis(50);
             }
         }
+    }
+
+    /**
+     * The plugin's one path for deliveries: its bounded queue (run at once on this one
+     * thread, as the scheduler would), the charge of each {@code dm.received} under v2, the
+     * poller's exactly-once handling, then the outbox; a full queue asks for a read, as the
+     * stream listener does. What the charge added is measured between offer and handler.
+     */
+    private Consumer<Delivery> deliveries(PluginAssembly assembly, PluginAssembly.Parts parts,
+            WorkCycle cycle) {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryQueue.LIMIT, Runnable::run,
+                PushDelivery.charging(assembly.spend(), delivery -> {
+                    run.deliveryCharges = run.deliveryCharges.add(
+                            spentToday().subtract(spentBeforeDelivery));
+                    parts.poller().handleDelivered(delivery);
+                    parts.sender().sendDue();
+                }));
+        return delivery -> {
+            spentBeforeDelivery = spentToday();
+            if (!queue.offer(delivery)) {
+                cycle.readSoon();
+            }
+        };
     }
 
     private BigDecimal spentToday() {
