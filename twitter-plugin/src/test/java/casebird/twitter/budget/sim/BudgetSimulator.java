@@ -2,13 +2,20 @@ package casebird.twitter.budget.sim;
 
 import casebird.twitter.PluginAssembly;
 import casebird.twitter.WorkCycle;
+import casebird.twitter.budget.SpendMeter;
+import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
+import casebird.twitter.config.PluginSettings;
 import casebird.twitter.outbox.Outbox;
+import casebird.twitter.push.DeliveryQueue;
+import casebird.twitter.push.PushDelivery;
+import casebird.twitter.push.PushMonitor;
 import casebird.twitter.state.StateStore;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.MutableClock;
 import casebird.twitter.testing.TestSettings;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +29,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The budget simulator: runs the plugin's real poller, outbox sender and work cycle with
- * the production default settings on a virtual clock against {@link SimTwitter}, over a
- * simulated day per trace, {@link SimApi} and {@link Push} mode, and prints the figures. A
- * benchmark, not a test.
+ * The budget simulator: runs the plugin's real poller, outbox sender, room poster and work
+ * cycle with the production default settings on a virtual clock against {@link SimTwitter},
+ * over a simulated day per trace, {@link SimApi}, {@link Push} mode and {@link Addressing},
+ * and prints the figures. A benchmark, not a test.
  */
 public final class BudgetSimulator {
 
@@ -36,23 +43,33 @@ public final class BudgetSimulator {
     private final Map<String, String> overrides;
     private final Push push;
     private final SimApi api;
+    private final Addressing addressing;
     private final SimWebhook webhook;
     private final SimRun run;
+    private BigDecimal spentBeforeDelivery = BigDecimal.ZERO;
 
     BudgetSimulator(Trace trace, Map<String, String> overrides, Push push, SimApi api) {
+        this(trace, overrides, push, api, Addressing.ONE_TO_ONE);
+    }
+
+    BudgetSimulator(Trace trace, Map<String, String> overrides, Push push, SimApi api,
+            Addressing addressing) {
         this.trace = trace;
         this.overrides = overrides;
         this.push = push;
         this.api = api;
-        this.webhook = new SimWebhook(push, clock, new Random(8));
-        this.run = new SimRun(trace.name() + ", " + api.label() + ", " + push.name(),
+        this.addressing = addressing;
+        this.webhook = new SimWebhook(push, api, clock, new Random(8));
+        this.run = new SimRun(trace.name() + ", " + api.label() + ", " + push.name()
+                + (addressing == Addressing.ONE_TO_ONE ? "" : ", " + addressing.label()),
                 new SimSpend(api.meter(clock)));
     }
 
     /**
      * Runs the four standard traces under v1.1 (polling only, with push and with push
-     * dropping a tenth of the deliveries) and under v2 (polling), and prints their figures;
-     * arguments: an optional seed,
+     * dropping a tenth of the deliveries) and under v2 (the same, plus the stream down for
+     * five minutes, and polling with notices to the queue's room), and prints their
+     * figures; arguments: an optional seed,
      * then plugin settings as {@code name=value} to try instead of the defaults.
      */
     public static void main(String[] args) throws IOException {
@@ -64,18 +81,27 @@ public final class BudgetSimulator {
         }
         System.out.println("casebird budget simulator (seed " + seed + ", settings "
                 + (overrides.isEmpty() ? "defaults" : overrides) + ")");
-        NoticeTable notices = new NoticeTable();
+        FigureTable notices = FigureTable.notices();
+        FigureTable pushV2 = FigureTable.pushV2();
         for (Trace trace : Trace.standard(seed)) {
             for (SimApi api : SimApi.ALL) {
                 for (Push push : api.pushModes()) {
                     BudgetSimulator sim = new BudgetSimulator(trace, overrides, push, api);
                     print(sim);
+                    if (api == SimApi.V2) {
+                        pushV2.add(trace.name(), push.name(), sim.run);
+                    }
                     if (api == SimApi.V2 && !push.on()) {
-                        notices.add(trace.name(), NoticeTable.MODES.get(0), sim.run);
+                        notices.add(trace.name(), Addressing.ONE_TO_ONE.label(), sim.run);
                     }
                 }
             }
+            BudgetSimulator rooms = new BudgetSimulator(trace, overrides, Push.OFF, SimApi.V2,
+                    Addressing.ROOMS);
+            print(rooms);
+            notices.add(trace.name(), Addressing.ROOMS.label(), rooms.run);
         }
+        System.out.print(pushV2.render());
         System.out.print(notices.render());
     }
 
@@ -83,7 +109,6 @@ public final class BudgetSimulator {
         long started = System.nanoTime();
         SimTwitter twitter = sim.run();
         long wall = (System.nanoTime() - started) / 1_000_000;
-        sim.run.unexpected429s = twitter.unexpected429s;
         System.out.print(sim.run.report(twitter, wall) + sim.webhook.report());
     }
 
@@ -100,25 +125,36 @@ public final class BudgetSimulator {
     /** Runs the trace to its end and until the plugin has caught up (at most a day more). */
     SimTwitter run() throws IOException {
         Path dir = Files.createTempDirectory("casebird-sim");
-        PluginAssembly assembly = new PluginAssembly(TestSettings.from(overrides), clock,
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.putIfAbsent("api", api.label());
+        PluginAssembly assembly = new PluginAssembly(TestSettings.from(settings), clock,
                 new Random(7), api.limits(), run.spend.meter());
         SimTwitter sim =
                 new SimTwitter(clock, api, assembly.budget(), trace.faults(), webhook);
         FakeCrm crm = SimAgents.crm();
         try (StateStore store = StateStore.open(dir)) {
-            SimAgents agents = new SimAgents(clock, run, store.outbox());
+            SimAgents agents = new SimAgents(clock, run, store.outbox(), addressing);
             PluginAssembly.Parts parts =
                     assembly.parts(sim, store, crm, agents::execute, h -> { });
-            // With push on, reads slow to the reconciliation interval all day: Twitter's
-            // hourly CRC checks keep push counted as working even while deliveries drop.
+            // With push on, reads slow to the reconciliation interval while the monitor says
+            // push works: all day (X's word, or under v1.1 its hourly CRC checks, keeps it
+            // working even while deliveries drop), except while the stream is down.
+            PluginSettings chosen = assembly.settings();
+            PushMonitor monitor = PushMonitor.confirmedByX(chosen.polling().interval(),
+                    chosen.push().reconcileInterval(), clock, parts.health(),
+                    "the stream is not connected yet");
             WorkCycle cycle = assembly.cycle(parts,
-                    push.on() ? Optional.of(() -> true) : Optional.empty());
-            loop(cycle, sim, store.outbox(), agents, delivery -> {
-                parts.poller().handleDelivered(delivery);
-                parts.sender().sendDue();
-            });
+                    push.on() ? Optional.of(monitor::active) : Optional.empty());
+            if (push.on()) {
+                webhook.connect(monitor, cycle::readSoon, chosen.push().streamSilence());
+            }
+            loop(cycle, sim, store.outbox(), agents, deliveries(assembly, parts, cycle));
             run.spend.finish(clock.instant());
             run.delivered(sim.sent());
+            run.unexpected429s = sim.unexpected429s;
+            run.listCalls = sim.calls.getOrDefault(Endpoint.DM_LIST, 0);
+            run.deliveries = push.on() ? webhook.delivered + " (" + webhook.dropped + ", "
+                    + webhook.lostToOutage + ")" : "-";
         } finally {
             deleteTree(dir);
         }
@@ -161,6 +197,33 @@ public final class BudgetSimulator {
                         ? planned : clock.instant().plusMillis(50);
             }
         }
+    }
+
+    /**
+     * The plugin's one path for deliveries: its bounded queue (run at once on this one
+     * thread, as the scheduler would), the charge of each {@code dm.received} under v2, the
+     * poller's exactly-once handling, then the outbox; a full queue asks for a read, as the
+     * stream listener does. What the charge added is measured between offer and handler.
+     */
+    private Consumer<Delivery> deliveries(PluginAssembly assembly, PluginAssembly.Parts parts,
+            WorkCycle cycle) {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryQueue.LIMIT, Runnable::run,
+                PushDelivery.charging(assembly.spend(), delivery -> {
+                    run.deliveryCharges = run.deliveryCharges.add(
+                            spentToday().subtract(spentBeforeDelivery));
+                    parts.poller().handleDelivered(delivery);
+                    parts.sender().sendDue();
+                }));
+        return delivery -> {
+            spentBeforeDelivery = spentToday();
+            if (!queue.offer(delivery)) {
+                cycle.readSoon();
+            }
+        };
+    }
+
+    private BigDecimal spentToday() {
+        return run.spend.meter().map(SpendMeter::spentToday).orElse(BigDecimal.ZERO);
     }
 
     private static void deleteTree(Path root) throws IOException {

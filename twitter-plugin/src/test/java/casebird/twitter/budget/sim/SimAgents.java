@@ -14,26 +14,32 @@ import java.util.List;
 /**
  * The queue's agents and the CRM's rules as the simulator plays them: every dispatch
  * notifies all agents, agents DM the bot, and every accept the plugin runs notifies the
- * other agents. Notices carry a tag ({@code [n7]}) by which the run finds them again.
+ * other agents; one-to-one, or with {@link Addressing#ROOMS} in the queue's room (one
+ * notice for all, the accepting agent included, as a room has no "all but one"). Notices
+ * carry a tag ({@code [n7]}) by which the run finds them again.
  */
 final class SimAgents {
+
+    private static final String QUEUE = "Support";
 
     private final Clock clock;
     private final SimRun run;
     private final Outbox outbox;
+    private final Addressing addressing;
     private long noticeSeq;
 
-    SimAgents(Clock clock, SimRun run, Outbox outbox) {
+    SimAgents(Clock clock, SimRun run, Outbox outbox, Addressing addressing) {
         this.clock = clock;
         this.run = run;
         this.outbox = outbox;
+        this.addressing = addressing;
     }
 
     /** A CRM knowing every agent, with their Twitter ids in the field {@code twitter}. */
     static FakeCrm crm() {
         FakeCrm crm = new FakeCrm();
         for (int a = 1; a <= Trace.AGENTS; a++) {
-            crm.user("agent" + a, Long.toString(agentId(a)), "Support");
+            crm.user("agent" + a, Long.toString(agentId(a)), QUEUE);
         }
         return crm;
     }
@@ -60,7 +66,10 @@ final class SimAgents {
         return new Handled(CommandParser.parse(text), Outcome.HELP, "Done: " + text);
     }
 
-    private static List<Recipient> recipients(String exceptLogin) {
+    private List<Recipient> recipients(String exceptLogin) {
+        if (addressing == Addressing.ROOMS) {
+            return List.of(Recipient.queueRoom(QUEUE));
+        }
         List<Recipient> to = new ArrayList<>();
         for (int a = 1; a <= Trace.AGENTS; a++) {
             if (!exceptLogin.equals("agent" + a)) {

@@ -48,11 +48,11 @@ enum SimApi {
     }
 
     /**
-     * The push modes the benchmark runs under this API: v2 polls only, as the plugin's push
-     * speaks v1.1's Account Activity API until the push issue moves it to the X Activity API.
+     * The push modes the benchmark runs under this API: under v2 (the X Activity API) also
+     * the stream down for five minutes.
      */
     List<Push> pushModes() {
-        return this == V1_1 ? Push.MODES : List.of(Push.OFF);
+        return this == V1_1 ? Push.MODES : Push.V2_MODES;
     }
 
     /** The meter X bills through on this API, without a cap: none on v1.1. */

@@ -3,6 +3,7 @@ package casebird.twitter.budget.sim;
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.testing.FakeTwitter;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** What one trace's run recorded, and the figures it prints. */
@@ -25,11 +28,17 @@ final class SimRun {
     final Map<String, Instant> noticeQueuedAt = new HashMap<>();
     final List<Duration> noticeDelays = new ArrayList<>();
     final Map<LocalDate, Integer> sendsPerDay = new TreeMap<>();
+    private final Set<String> noticesSeen = new HashSet<>();
     int unexpected429s;
+    int listCalls;
+    String deliveries = "-";
+    /** What X billed for pushed {@code dm.received} deliveries, all days together. */
+    BigDecimal deliveryCharges = BigDecimal.ZERO;
     int commands;
     int duplicates;
     int noticesJoined;
     int noticesDelivered;
+    int noticeSends;
     Duration longestNoticeDelay = Duration.ZERO;
 
     SimRun(String name, SimSpend spend) {
@@ -47,14 +56,18 @@ final class SimRun {
         }
     }
 
-    /** Reads the notices out of every DM the bot sent. */
+    /**
+     * Reads the notices out of every DM the bot sent (a notice counts once, when it first
+     * arrived: a room's post carries it to all members at once).
+     */
     void delivered(List<FakeTwitter.Sent> sent) {
         for (FakeTwitter.Sent dm : sent) {
             sendsPerDay.merge(LocalDate.ofInstant(dm.at(), ZoneOffset.UTC), 1, Integer::sum);
             String[] lines = dm.text().split("\n");
+            noticeSends += dm.text().contains("[n") ? 1 : 0;
             for (String line : lines) {
                 Instant queued = noticeQueuedAt.get(tag(line));
-                if (queued == null) {
+                if (queued == null || !noticesSeen.add(tag(line))) {
                     continue;
                 }
                 noticesDelivered++;

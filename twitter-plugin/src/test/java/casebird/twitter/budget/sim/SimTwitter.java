@@ -6,6 +6,7 @@ import casebird.twitter.client.BotAccount;
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.EventPage;
+import casebird.twitter.client.RoomCreated;
 import casebird.twitter.client.SentMessage;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
@@ -14,7 +15,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ import java.util.OptionalLong;
  * limit per day besides, like v2's sends, counted in a day window), headers on every answer
  * (to the budget, as the real port reports them), v1.1's free replies (up to 5 within 24 h
  * of an agent's DM), injected faults, and the agents' DMs pushed to the {@link SimWebhook}.
+ * Under v2 it holds group conversations (the fake's: 2 to 49 others, listed with their
+ * events), whose creations and posts count in the windows of one-to-one sends, as on X.
  */
 final class SimTwitter implements TwitterPort {
 
@@ -53,6 +58,7 @@ final class SimTwitter implements TwitterPort {
     private final Map<Endpoint, Window> days = new EnumMap<>(Endpoint.class);
     private final Map<Long, Instant> lastDmFrom = new HashMap<>();
     private final Map<Long, Integer> freeRepliesUsed = new HashMap<>();
+    private final List<FakeTwitter.Sent> roomPosts = new ArrayList<>();
     final Map<Endpoint, Integer> calls = new EnumMap<>(Endpoint.class);
     int unexpected429s;
     int injected;
@@ -77,9 +83,20 @@ final class SimTwitter implements TwitterPort {
         return id;
     }
 
-    /** Every DM the bot sent, oldest first. */
+    /**
+     * Every DM the bot sent and every message it posted in a room (the room's conversation
+     * id as recipient), oldest first.
+     */
     List<FakeTwitter.Sent> sent() {
-        return twitter.sent();
+        List<FakeTwitter.Sent> all = new ArrayList<>(twitter.sent());
+        all.addAll(roomPosts);
+        all.sort(Comparator.comparing(FakeTwitter.Sent::at));
+        return all;
+    }
+
+    /** How many messages the bot posted in rooms, their creations included. */
+    int roomPosts() {
+        return roomPosts.size();
     }
 
     @Override
@@ -112,6 +129,22 @@ final class SimTwitter implements TwitterPort {
     }
 
     @Override
+    public RoomCreated createRoom(Collection<Long> participantIds, String text) {
+        call(Endpoint.DM_ROOM_SEND, true);
+        RoomCreated room = twitter.createRoom(participantIds, text);
+        roomPosts.add(new FakeTwitter.Sent(room.conversationId(), text, clock.instant()));
+        return room;
+    }
+
+    @Override
+    public SentMessage postToRoom(long conversationId, String text) {
+        call(Endpoint.DM_ROOM_SEND, true);
+        SentMessage sent = twitter.postToRoom(conversationId, text);
+        roomPosts.add(new FakeTwitter.Sent(conversationId, text, clock.instant()));
+        return sent;
+    }
+
+    @Override
     public Map<String, Long> lookupIds(Collection<String> screenNames) {
         call(Endpoint.USERS_LOOKUP, true);
         return twitter.lookupIds(screenNames);
@@ -135,8 +168,9 @@ final class SimTwitter implements TwitterPort {
         throw new UnsupportedOperationException("the budget simulator has no webhooks");
     }
 
-    private void call(Endpoint endpoint, boolean counts) {
-        calls.merge(endpoint, 1, Integer::sum);
+    private void call(Endpoint asked, boolean counts) {
+        calls.merge(asked, 1, Integer::sum);
+        Endpoint endpoint = asked == Endpoint.DM_ROOM_SEND ? Endpoint.DM_SEND : asked;
         Window w = window(windows, endpoint, limits.sendWindow(endpoint) ? DAY : RATE_WINDOW);
         Optional<Faults.Kind> fault = faults.next(clock.instant());
         if (fault.isPresent()) {
@@ -155,7 +189,7 @@ final class SimTwitter implements TwitterPort {
             days.put(endpoint, window(days, endpoint, DAY).plusOne());
         }
         int limit = limits.calls(endpoint);
-        budget.learn(endpoint, limit, limit - after.used(), after.reset().getEpochSecond());
+        budget.learn(asked, limit, limit - after.used(), after.reset().getEpochSecond());
     }
 
     /** The window with no call left for the endpoint, if any: its own or its day's. */
