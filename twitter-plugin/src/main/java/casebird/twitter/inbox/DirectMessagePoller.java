@@ -8,6 +8,7 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.command.Handled;
+import casebird.twitter.command.Outcome;
 import casebird.twitter.command.Usage;
 import casebird.twitter.command.Verb;
 import casebird.twitter.health.HealthTracker;
@@ -21,10 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,9 +48,12 @@ import org.slf4j.LoggerFactory;
  * on, so no DM waits behind another for longer than those attempts.
  *
  * <p>Messages in a known room (group conversation) from one of its members run as their
- * sender like one-to-one ones; the reply goes to the room, except for the personal views
- * ({@code status}, {@code mine}, help and usage), which go to the sender alone. Messages in
- * other rooms, or from non-members, are handled as from unknown senders. Participant
+ * sender like one-to-one ones, with the sender's rights of the moment; the reply goes to
+ * the room when it is the team's business, and to the sender alone for the personal views
+ * ({@code status}, {@code mine}, help and usage) and failures of the sender's own. Messages in
+ * other group conversations, or from someone who is not a member of the room, run nothing:
+ * a linked agent gets {@link #ROOM_HINT} one-to-one, anyone else the "not linked" reply,
+ * both under the {@link UnlinkedReplyGate}'s per-sender interval and daily cap. Participant
  * events and the bot's own messages never run.
  *
  * <p>Events a webhook delivered take the same path (same filters, key and processed-id
@@ -59,6 +65,18 @@ public final class DirectMessagePoller {
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessagePoller.class);
     /** How long handled event ids are remembered, so a delivery may be at most this old. */
     public static final Duration KEEP_PROCESSED = Duration.ofDays(31);
+
+    /**
+     * The one-to-one hint a linked agent gets for writing in a group conversation that is
+     * not one of the plugin's rooms (or not as its member): nothing ran.
+     */
+    public static final String ROOM_HINT = "Nothing was done: commands work in a DM to me or"
+            + " in your queue's room, not in this group.";
+
+    /** Outcomes a room is told of: what was done, and conflicts with a teammate. */
+    private static final Set<Outcome> TEAM_OUTCOMES = EnumSet.of(Outcome.ACCEPTED,
+            Outcome.ALREADY_YOURS, Outcome.LOGGED, Outcome.CLOSED, Outcome.OWNED_BY_ANOTHER,
+            Outcome.ALREADY_CLOSED);
 
     private final TwitterPort twitter;
     private final CatchUpReader reader;
@@ -270,11 +288,16 @@ public final class DirectMessagePoller {
             complete(e, now, Optional.of(reply(e, login.get(), handled, now)), delivered);
             audit.handled(e, login.get(), handled);
         } else {
+            Optional<String> linked = e.room().isPresent() ? directory.loginOf(e.senderId())
+                    : Optional.empty();
             boolean admitted = gate.admit(e.senderId(), now);
-            complete(e, now, admitted
-                    ? Optional.of(reply(e, UnlinkedReplyGate.REPLY, now)) : Optional.empty(),
-                    delivered);
-            audit.unlinked(e, admitted);
+            complete(e, now, admitted ? Optional.of(reply(e, linked.isPresent() ? ROOM_HINT
+                    : UnlinkedReplyGate.REPLY, now)) : Optional.empty(), delivered);
+            if (linked.isPresent()) {
+                audit.outsideRooms(e, linked.get(), admitted);
+            } else {
+                audit.unlinked(e, admitted);
+            }
         }
     }
 
@@ -293,11 +316,17 @@ public final class DirectMessagePoller {
                 .filter(r -> r.members().contains(e.senderId())).isPresent();
     }
 
-    /** The reply to a command: in its room, unless it is a personal view or one-to-one. */
+    /**
+     * The reply to a command: in its room when it is the team's business (what was done,
+     * or a conflict with a teammate); one-to-one when the command came one-to-one, is a
+     * personal view, or failed for the sender's own reasons (rights, unknown case, a case
+     * not dispatched yet), so a room never learns of cases outside its queue.
+     */
     private static OutboxEntry reply(DmEvent e, String login, Handled handled, Instant now) {
         Verb verb = handled.command().verb();
         boolean personal = verb == Verb.STATUS || verb == Verb.MINE || verb == Verb.HELP
-                || handled.command() instanceof Usage;
+                || handled.command() instanceof Usage || !TEAM_OUTCOMES.contains(
+                        handled.outcome());
         if (e.room().isEmpty() || personal) {
             return reply(e, handled.reply(), now);
         }

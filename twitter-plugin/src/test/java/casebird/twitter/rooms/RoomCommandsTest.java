@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
+import casebird.twitter.inbox.DirectMessagePoller;
+import casebird.twitter.inbox.UnlinkedReplyGate;
 import casebird.twitter.testing.FakeCrm;
 import casebird.twitter.testing.FakeTwitter;
 import java.util.List;
@@ -74,6 +76,77 @@ class RoomCommandsTest extends RoomsFixture {
 
         assertEquals(List.of(), crm.changes());
         assertEquals(List.of("a room of someone's"), twitter.textsInGroup(foreign));
+    }
+
+    @Test
+    void aLinkedAgentWritingInAGroupThePluginDidNotOpenGetsOneHintOneToOneAndRunsNothing() {
+        long foreign = twitter.groupMadeBy(DAVE, List.of(ALICE));
+        twitter.dmInGroup(ALICE, foreign, "accept 1234");
+        twitter.dmInGroup(ALICE, foreign, "accept 1235");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(), crm.changes());
+        assertEquals(List.of(DirectMessagePoller.ROOM_HINT), twitter.textsTo(ALICE));
+        assertEquals(List.of(), twitter.textsInGroup(foreign).stream()
+                .filter(t -> !t.startsWith("accept")).toList());
+    }
+
+    @Test
+    void anUnlinkedStrangerInAGroupWithTheBotIsToldNotLinkedOnceAndRunsNothing() {
+        twitter.account("mallory", 66);
+        long foreign = twitter.groupMadeBy(66, List.of(ALICE, BOB));
+        twitter.dmInGroup(66, foreign, "accept 1234");
+        twitter.dmInGroup(66, foreign, "close 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(), crm.changes());
+        assertEquals(List.of(UnlinkedReplyGate.REPLY), twitter.textsTo(66));
+        assertEquals(List.of(), twitter.textsTo(ALICE));
+    }
+
+    @Test
+    void aRefusalAboutTheSendersOwnRightsIsAnsweredOneToOneNotInTheRoom() {
+        twitter.dmInGroup(BOB, room, "accept 4321");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of("Case 4321 was not found."), twitter.textsTo(BOB));
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+    }
+
+    @Test
+    void aConflictWithATeammateIsAnsweredInTheRoom() {
+        twitter.dmInGroup(ALICE, room, "accept 1234");
+        parts.poller().pollOnce();
+        twitter.dmInGroup(BOB, room, "accept 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire",
+                "alice: Accepted case 1234 (Printer on fire). It's yours.",
+                "bob: Case 1234 was already accepted by alice."), twitter.textsInGroup(room));
+        assertEquals(List.of(), twitter.sent());
+    }
+
+    @Test
+    void aMemberRemovedFromTheQueueWritingInTheOldRoomRunsWithTodaysRightsOnly() {
+        crm.user("bob", "@bob_t");
+        twitter.dmInGroup(BOB, room, "accept 1234");
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(Optional.empty(), crm.caseNumber(1234).owner());
+        assertEquals(List.of(), crm.changes());
+        assertEquals(List.of("You can't accept case 1234: you are not a member of its queue"
+                + " Support."), twitter.textsTo(BOB));
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
     }
 
     @Test

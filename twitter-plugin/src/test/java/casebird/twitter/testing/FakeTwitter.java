@@ -41,7 +41,7 @@ public final class FakeTwitter implements TwitterPort {
 
     public static final long BOT_ID = 1000;
 
-    /** A group conversation the bot created, with its other participants. */
+    /** A group conversation the bot is in, with its other participants. */
     public record Group(long id, List<Long> members) {}
 
     /** A message in a group conversation, and its sender. */
@@ -133,7 +133,23 @@ public final class FakeTwitter implements TwitterPort {
         return id;
     }
 
-    /** The groups the bot created, oldest first. */
+    /**
+     * Someone else makes a group with the bot and {@code others} (as anyone can in X's app):
+     * X lists its {@code ParticipantsJoin} with that creator as sender; returns its id.
+     */
+    public synchronized long groupMadeBy(long creator, List<Long> others) {
+        long conversation = nextGroupId++;
+        List<Long> everyone = new ArrayList<>(others);
+        everyone.add(creator);
+        groups.put(conversation, new Group(conversation, List.copyOf(everyone)));
+        List<Long> listed = new ArrayList<>(everyone);
+        listed.add(BOT_ID);
+        events.add(DmEvent.joined(nextEventId++, creator, conversation, listed,
+                clock.instant()));
+        return conversation;
+    }
+
+    /** The groups the bot is in, oldest first. */
     public synchronized List<Group> groups() {
         return List.copyOf(groups.values());
     }
