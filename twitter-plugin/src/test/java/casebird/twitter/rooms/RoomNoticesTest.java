@@ -126,6 +126,32 @@ class RoomNoticesTest extends RoomsFixture {
     }
 
     @Test
+    void aRoomNoticeToldOneToOneLeavesOutTheAgentWhoseActionCausedIt() {
+        twitter.refuseAllGroups();
+        noticeToRoom("Case 1234 accepted by alice", "alice");
+
+        sendAll();
+
+        assertEquals(List.of(), twitter.textsTo(ALICE));
+        assertEquals(List.of("Case 1234 accepted by alice"), twitter.textsTo(BOB));
+        assertEquals(List.of("Case 1234 accepted by alice"), twitter.textsTo(CAROL));
+    }
+
+    @Test
+    void aRefuserWhoseActionCausedTheNoticeGetsNoCopyOfIt() {
+        twitter.refusesGroups(BOB);
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        noticeToRoom("Case 1234 accepted by bob", "bob");
+
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsTo(BOB));
+        assertEquals(List.of("New case 1234: Printer on fire", "Case 1234 accepted by bob"),
+                twitter.textsInGroup(twitter.groups().get(0).id()));
+    }
+
+    @Test
     void aStopBetweenXOpeningTheRoomAndItsCommitOpensNoSecondRoom() {
         parts = partsOver(new ForwardingTwitter(twitter) {
             private boolean crashed;
