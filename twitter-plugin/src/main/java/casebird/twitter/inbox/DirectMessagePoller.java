@@ -16,6 +16,7 @@ import casebird.twitter.identity.AgentDirectory;
 import casebird.twitter.outbox.DmText;
 import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.outbox.Recipient;
+import casebird.twitter.rooms.RoomIntruders;
 import casebird.twitter.rooms.Rooms;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * other group conversations, or from someone who is not a member of the room, run nothing:
  * a linked agent gets {@link #ROOM_HINT} one-to-one, anyone else the "not linked" reply,
  * both under the {@link UnlinkedReplyGate}'s per-sender interval and daily cap. Participant
- * events and the bot's own messages never run.
+ * events and the bot's own messages never run; a join that brings a stranger into a room
+ * retires it ({@link RoomIntruders}).
  *
  * <p>Events a webhook delivered take the same path (same filters, key and processed-id
  * record) without moving the position, so polling still finds any delivery that was lost;
@@ -91,6 +93,7 @@ public final class DirectMessagePoller {
     private final HealthTracker health;
     private final CommandRetries retries;
     private final Rooms rooms;
+    private final RoomIntruders intruders;
     private final AuditLog audit = new AuditLog();
     private BotAccount bot;
 
@@ -111,6 +114,7 @@ public final class DirectMessagePoller {
         this.clock = clock;
         this.health = health;
         this.rooms = rooms;
+        this.intruders = new RoomIntruders(rooms, health);
         this.retries = new CommandRetries(policy.commandAttempts(), policy.commandBackoff(),
                 clock);
     }
@@ -239,6 +243,7 @@ public final class DirectMessagePoller {
                 .toList();
         long done = from;
         for (DmEvent e : candidates) {
+            intruders.seen(e, bot.id());
             if (isForUs(e) && !processed.isProcessed(e.id())
                     && !(retries.due(e.id()) && attempt(e, false))) {
                 break;

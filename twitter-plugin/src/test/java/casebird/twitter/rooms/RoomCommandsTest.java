@@ -89,8 +89,7 @@ class RoomCommandsTest extends RoomsFixture {
 
         assertEquals(List.of(), crm.changes());
         assertEquals(List.of(DirectMessagePoller.ROOM_HINT), twitter.textsTo(ALICE));
-        assertEquals(List.of(), twitter.textsInGroup(foreign).stream()
-                .filter(t -> !t.startsWith("accept")).toList());
+        assertEquals(List.of(), twitter.textsInGroup(foreign));
     }
 
     @Test
@@ -160,6 +159,30 @@ class RoomCommandsTest extends RoomsFixture {
         sendAll();
 
         assertEquals(Optional.of("bob"), crm.caseNumber(1234).owner());
+        assertEquals(List.of("New case 1234: Printer on fire",
+                "bob: Accepted case 1234 (Printer on fire). It's yours."),
+                twitter.textsInGroup(room));
+        assertEquals(List.of(), twitter.sent());
+    }
+
+    @Test
+    void aPushedMessageOfARoomMemberTheListDoesNotShowYetWaitsAndIsAnsweredOnceItDoes() {
+        parts.poller().pollOnce();
+        long id = twitter.reserveEventId();
+        DmEvent pushed = new DmEvent(id, BOB, FakeTwitter.BOT_ID, "accept 1234",
+                clock.instant());
+
+        parts.poller().handleDelivered(new Delivery(OptionalLong.of(FakeTwitter.BOT_ID),
+                List.of(pushed)));
+        sendAll();
+        assertEquals(List.of(), crm.changes());
+        twitter.surfaceInGroup(id, BOB, room, "accept 1234", pushed.createdAt());
+        parts.poller().handleDelivered(new Delivery(OptionalLong.of(FakeTwitter.BOT_ID),
+                List.of(pushed)));
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(new FakeCrm.Change("accept", 1234, "bob")), crm.changes());
         assertEquals(List.of("New case 1234: Printer on fire",
                 "bob: Accepted case 1234 (Printer on fire). It's yours."),
                 twitter.textsInGroup(room));

@@ -152,6 +152,27 @@ class RoomNoticesTest extends RoomsFixture {
     }
 
     @Test
+    void aStrangerAddedToTheRoomInXsAppRetiresItAndTheNextNoticeOpensAClosedRoom() {
+        parts.poller().pollOnce();
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        long room = twitter.groups().get(0).id();
+        twitter.addsToGroup(ALICE, room, List.of(DAVE));
+
+        parts.poller().pollOnce();
+        noticeToRoom("New case 1235: Fax jammed");
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+        assertEquals(2, twitter.groups().size());
+        FakeTwitter.Group fresh = twitter.groups().get(1);
+        assertEquals(Set.of(ALICE, BOB, CAROL), Set.copyOf(fresh.members()));
+        assertEquals(List.of("New case 1235: Fax jammed"), twitter.textsInGroup(fresh.id()));
+        assertTrue(healthDetail().contains("queue Support's room " + room + " was left: "
+                + "someone added account(s) 14 who are not its members"), healthDetail());
+    }
+
+    @Test
     void aStopBetweenXOpeningTheRoomAndItsCommitOpensNoSecondRoom() {
         parts = partsOver(new ForwardingTwitter(twitter) {
             private boolean crashed;
