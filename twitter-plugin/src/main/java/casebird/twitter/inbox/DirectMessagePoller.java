@@ -8,14 +8,9 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.command.Handled;
-import casebird.twitter.command.Outcome;
-import casebird.twitter.command.Usage;
-import casebird.twitter.command.Verb;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.outbox.DmText;
 import casebird.twitter.outbox.OutboxEntry;
-import casebird.twitter.outbox.Recipient;
 import casebird.twitter.rooms.RoomIntruders;
 import casebird.twitter.rooms.Rooms;
 import java.time.Clock;
@@ -23,12 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * on, so no DM waits behind another for longer than those attempts.
  *
  * <p>Messages in a known room (group conversation) from one of its members run as their
- * sender like one-to-one ones, with the sender's rights of the moment; the reply goes to
- * the room when it is the team's business, and to the sender alone for the personal views
- * ({@code status}, {@code mine}, help and usage) and failures of the sender's own. Messages in
+ * sender like one-to-one ones, with the sender's rights of the moment; the reply goes
+ * where {@link ReplyRoute} says: to the room when it is the team's business, to the sender
+ * alone for the personal views ({@code status}, {@code mine}, help and usage) and failures
+ * of the sender's own. Messages in
  * other group conversations, or from someone who is not a member of the room, run nothing:
  * a linked agent gets {@link #ROOM_HINT} one-to-one, anyone else the "not linked" reply,
  * both under the {@link UnlinkedReplyGate}'s per-sender interval and daily cap. Participant
@@ -74,11 +68,6 @@ public final class DirectMessagePoller {
      */
     public static final String ROOM_HINT = "Nothing was done: commands work in a DM to me or"
             + " in your queue's room, not in this group.";
-
-    /** Outcomes a room is told of: what was done, and conflicts with a teammate. */
-    private static final Set<Outcome> TEAM_OUTCOMES = EnumSet.of(Outcome.ACCEPTED,
-            Outcome.ALREADY_YOURS, Outcome.LOGGED, Outcome.CLOSED, Outcome.OWNED_BY_ANOTHER,
-            Outcome.ALREADY_CLOSED);
 
     private final TwitterPort twitter;
     private final CatchUpReader reader;
@@ -268,7 +257,8 @@ public final class DirectMessagePoller {
                 return false;
             }
             Handled parked = Handled.parked(e.text());
-            processed.park(e.id(), clock.instant(), reply(e, parked.reply(), clock.instant()),
+            Instant now = clock.instant();
+            processed.park(e.id(), now, ReplyRoute.toSender(e, parked.reply(), now),
                     "case " + parked.command().namedCase().stream().mapToObj(Long::toString)
                             .findFirst().orElse("-"),
                     delivered, deleteHandled);
@@ -290,14 +280,16 @@ public final class DirectMessagePoller {
                 : Optional.empty();
         if (login.isPresent()) {
             Handled handled = commands.run(login.get(), Long.toString(e.id()), e.text());
-            complete(e, now, Optional.of(reply(e, login.get(), handled, now)), delivered);
+            complete(e, now, Optional.of(ReplyRoute.toCommand(e, login.get(), handled, now)),
+                    delivered);
             audit.handled(e, login.get(), handled);
         } else {
             Optional<String> linked = e.room().isPresent() ? directory.loginOf(e.senderId())
                     : Optional.empty();
             boolean admitted = gate.admit(e.senderId(), now);
-            complete(e, now, admitted ? Optional.of(reply(e, linked.isPresent() ? ROOM_HINT
-                    : UnlinkedReplyGate.REPLY, now)) : Optional.empty(), delivered);
+            String text = linked.isPresent() ? ROOM_HINT : UnlinkedReplyGate.REPLY;
+            complete(e, now, admitted ? Optional.of(ReplyRoute.toSender(e, text, now))
+                    : Optional.empty(), delivered);
             if (linked.isPresent()) {
                 audit.outsideRooms(e, linked.get(), admitted);
             } else {
@@ -319,28 +311,6 @@ public final class DirectMessagePoller {
     private boolean fromMember(DmEvent e) {
         return e.room().isEmpty() || rooms.room(e.room().getAsLong())
                 .filter(r -> r.members().contains(e.senderId())).isPresent();
-    }
-
-    /**
-     * The reply to a command: in its room when it is the team's business (what was done,
-     * or a conflict with a teammate); one-to-one when the command came one-to-one, is a
-     * personal view, or failed for the sender's own reasons (rights, unknown case, a case
-     * not dispatched yet), so a room never learns of cases outside its queue.
-     */
-    private static OutboxEntry reply(DmEvent e, String login, Handled handled, Instant now) {
-        Verb verb = handled.command().verb();
-        boolean personal = verb == Verb.STATUS || verb == Verb.MINE || verb == Verb.HELP
-                || handled.command() instanceof Usage || !TEAM_OUTCOMES.contains(
-                        handled.outcome());
-        if (e.room().isEmpty() || personal) {
-            return reply(e, handled.reply(), now);
-        }
-        return OutboxEntry.queued(Recipient.conversation(e.room().getAsLong()),
-                DmText.fit(login + ": " + handled.reply()), true, now);
-    }
-
-    private static OutboxEntry reply(DmEvent e, String text, Instant now) {
-        return OutboxEntry.queued(Recipient.twitterId(e.senderId()), text, true, now);
     }
 
     private void onTwitterFailure(TwitterApiException e) {
