@@ -3,6 +3,7 @@ package casebird.twitter.rooms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebird.api.crm.CaseNote;
 import casebird.twitter.client.DmEvent;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.inbox.DirectMessagePoller;
@@ -146,6 +147,20 @@ class RoomCommandsTest extends RoomsFixture {
         assertEquals(List.of("You can't accept case 1234: you are not a member of its queue"
                 + " Support."), twitter.textsTo(BOB));
         assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+    }
+
+    @Test
+    void aHugeNoteInTheRoomIsLoggedWholeAndTheRoomGetsOneShortAnswer() {
+        String note = "x".repeat(20_000);
+        twitter.dmInGroup(BOB, room, "log 1234 " + note);
+
+        parts.poller().pollOnce();
+        sendAll();
+
+        assertEquals(List.of(note), crm.caseNumber(1234).notes().stream()
+                .map(CaseNote::text).toList());
+        assertEquals(List.of("New case 1234: Printer on fire",
+                "bob: Logged your note on case 1234."), twitter.textsInGroup(room));
     }
 
     @Test
