@@ -231,12 +231,13 @@ public final class RoomPoster {
 
     /**
      * One-to-one copies of the entries for that member, less those the member caused (as a
-     * queue-members notice leaves out its actor).
+     * queue-members notice leaves out its actor); each copy is as old as its entry (queued
+     * when the entry became due), so the notice bound still counts from then.
      */
-    private List<OutboxEntry> copies(List<OutboxEntry> entries, String login) {
+    private static List<OutboxEntry> copies(List<OutboxEntry> entries, String login) {
         return entries.stream().filter(e -> !e.actor().equals(Optional.of(login)))
                 .map(e -> OutboxEntry.queued(Recipient.login(login), e.text(), false,
-                        clock.instant())).toList();
+                        e.notBefore())).toList();
     }
 
     /** The queue's members with a linked X account, by account id, in the CRM's order. */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.twitter.client.RoomCreated;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.ForwardingTwitter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +173,19 @@ class RoomNoticesTest extends RoomsFixture {
         assertEquals(List.of("New case 1235: Fax jammed"), twitter.textsInGroup(fresh.id()));
         assertTrue(healthDetail().contains("queue Support's room " + room + " was left: "
                 + "someone added account(s) 14 who are not its members"), healthDetail());
+    }
+
+    @Test
+    void oneToOneCopiesOfARoomNoticeKeepItsAgeForTheNoticeBound() {
+        twitter.refuseAllGroups();
+        Instant queued = clock.instant();
+        noticeToRoom("New case 1234: Printer on fire");
+        clock.advance(Duration.ofMinutes(10));
+
+        parts.sender().sendDue();
+
+        assertEquals(3, store.outbox().size());
+        assertEquals(Optional.of(queued), store.outbox().oldestQueuedAt());
     }
 
     @Test
