@@ -27,6 +27,15 @@ final class AuditLog {
                 replied ? "not-linked-replied" : "not-linked-quiet"));
     }
 
+    /**
+     * A DM in a group conversation that is not one of the plugin's rooms (or from a
+     * non-member of the room), from a linked sender: nothing ran; the hint may be capped.
+     */
+    void outsideRooms(DmEvent e, String login, boolean replied) {
+        LOG.info(line(e, login, CommandParser.parse(e.text()),
+                replied ? "outside-rooms-hinted" : "outside-rooms-quiet"));
+    }
+
     /** A DM whose handling failed unexpectedly; the next poll tries it again. */
     void failed(DmEvent e, RuntimeException failure) {
         LOG.warn(line(e, "?", CommandParser.parse(e.text()), "failed-will-retry")

@@ -8,13 +8,10 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.TwitterPort;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
 import casebird.twitter.command.Handled;
-import casebird.twitter.command.Usage;
-import casebird.twitter.command.Verb;
 import casebird.twitter.health.HealthTracker;
 import casebird.twitter.identity.AgentDirectory;
-import casebird.twitter.outbox.DmText;
 import casebird.twitter.outbox.OutboxEntry;
-import casebird.twitter.outbox.Recipient;
+import casebird.twitter.rooms.RoomIntruders;
 import casebird.twitter.rooms.Rooms;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +42,15 @@ import org.slf4j.LoggerFactory;
  * on, so no DM waits behind another for longer than those attempts.
  *
  * <p>Messages in a known room (group conversation) from one of its members run as their
- * sender like one-to-one ones; the reply goes to the room, except for the personal views
- * ({@code status}, {@code mine}, help and usage), which go to the sender alone. Messages in
- * other rooms, or from non-members, are handled as from unknown senders. Participant
- * events and the bot's own messages never run.
+ * sender like one-to-one ones, with the sender's rights of the moment; the reply goes
+ * where {@link ReplyRoute} says: to the room when it is the team's business, to the sender
+ * alone for the personal views ({@code status}, {@code mine}, help and usage) and failures
+ * of the sender's own. Messages in
+ * other group conversations, or from someone who is not a member of the room, run nothing:
+ * a linked agent gets {@link #ROOM_HINT} one-to-one, anyone else the "not linked" reply,
+ * both under the {@link UnlinkedReplyGate}'s per-sender interval and daily cap. Participant
+ * events and the bot's own messages never run; a join that brings a stranger into a room
+ * retires it ({@link RoomIntruders}).
  *
  * <p>Events a webhook delivered take the same path (same filters, key and processed-id
  * record) without moving the position, so polling still finds any delivery that was lost;
@@ -59,6 +61,13 @@ public final class DirectMessagePoller {
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessagePoller.class);
     /** How long handled event ids are remembered, so a delivery may be at most this old. */
     public static final Duration KEEP_PROCESSED = Duration.ofDays(31);
+
+    /**
+     * The one-to-one hint a linked agent gets for writing in a group conversation that is
+     * not one of the plugin's rooms (or not as its member): nothing ran.
+     */
+    public static final String ROOM_HINT = "Nothing was done: commands work in a DM to me or"
+            + " in your queue's room, not in this group.";
 
     private final TwitterPort twitter;
     private final CatchUpReader reader;
@@ -73,6 +82,7 @@ public final class DirectMessagePoller {
     private final HealthTracker health;
     private final CommandRetries retries;
     private final Rooms rooms;
+    private final RoomIntruders intruders;
     private final AuditLog audit = new AuditLog();
     private BotAccount bot;
 
@@ -93,6 +103,7 @@ public final class DirectMessagePoller {
         this.clock = clock;
         this.health = health;
         this.rooms = rooms;
+        this.intruders = new RoomIntruders(rooms, health);
         this.retries = new CommandRetries(policy.commandAttempts(), policy.commandBackoff(),
                 clock);
     }
@@ -221,6 +232,7 @@ public final class DirectMessagePoller {
                 .toList();
         long done = from;
         for (DmEvent e : candidates) {
+            intruders.seen(e, bot.id());
             if (isForUs(e) && !processed.isProcessed(e.id())
                     && !(retries.due(e.id()) && attempt(e, false))) {
                 break;
@@ -245,7 +257,8 @@ public final class DirectMessagePoller {
                 return false;
             }
             Handled parked = Handled.parked(e.text());
-            processed.park(e.id(), clock.instant(), reply(e, parked.reply(), clock.instant()),
+            Instant now = clock.instant();
+            processed.park(e.id(), now, ReplyRoute.toSender(e, parked.reply(), now),
                     "case " + parked.command().namedCase().stream().mapToObj(Long::toString)
                             .findFirst().orElse("-"),
                     delivered, deleteHandled);
@@ -267,14 +280,21 @@ public final class DirectMessagePoller {
                 : Optional.empty();
         if (login.isPresent()) {
             Handled handled = commands.run(login.get(), Long.toString(e.id()), e.text());
-            complete(e, now, Optional.of(reply(e, login.get(), handled, now)), delivered);
+            complete(e, now, Optional.of(ReplyRoute.toCommand(e, login.get(), handled, now)),
+                    delivered);
             audit.handled(e, login.get(), handled);
         } else {
+            Optional<String> linked = e.room().isPresent() ? directory.loginOf(e.senderId())
+                    : Optional.empty();
             boolean admitted = gate.admit(e.senderId(), now);
-            complete(e, now, admitted
-                    ? Optional.of(reply(e, UnlinkedReplyGate.REPLY, now)) : Optional.empty(),
-                    delivered);
-            audit.unlinked(e, admitted);
+            String text = linked.isPresent() ? ROOM_HINT : UnlinkedReplyGate.REPLY;
+            complete(e, now, admitted ? Optional.of(ReplyRoute.toSender(e, text, now))
+                    : Optional.empty(), delivered);
+            if (linked.isPresent()) {
+                audit.outsideRooms(e, linked.get(), admitted);
+            } else {
+                audit.unlinked(e, admitted);
+            }
         }
     }
 
@@ -291,22 +311,6 @@ public final class DirectMessagePoller {
     private boolean fromMember(DmEvent e) {
         return e.room().isEmpty() || rooms.room(e.room().getAsLong())
                 .filter(r -> r.members().contains(e.senderId())).isPresent();
-    }
-
-    /** The reply to a command: in its room, unless it is a personal view or one-to-one. */
-    private static OutboxEntry reply(DmEvent e, String login, Handled handled, Instant now) {
-        Verb verb = handled.command().verb();
-        boolean personal = verb == Verb.STATUS || verb == Verb.MINE || verb == Verb.HELP
-                || handled.command() instanceof Usage;
-        if (e.room().isEmpty() || personal) {
-            return reply(e, handled.reply(), now);
-        }
-        return OutboxEntry.queued(Recipient.conversation(e.room().getAsLong()),
-                DmText.fit(login + ": " + handled.reply()), true, now);
-    }
-
-    private static OutboxEntry reply(DmEvent e, String text, Instant now) {
-        return OutboxEntry.queued(Recipient.twitterId(e.senderId()), text, true, now);
     }
 
     private void onTwitterFailure(TwitterApiException e) {

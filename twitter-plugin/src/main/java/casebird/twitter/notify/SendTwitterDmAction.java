@@ -23,7 +23,9 @@ import org.pf4j.Extension;
 
 /**
  * The "Send Twitter DM" rule action: renders the template for the event and queues one DM
- * per recipient in the plugin's durable outbox, with no network call.
+ * per recipient in the plugin's durable outbox, with no network call. A DM to a queue's
+ * room names the event's actor (unless the rule notifies them), so that when the room's
+ * notice goes one-to-one instead the actor is left out, as from queue-members.
  */
 @Extension
 public class SendTwitterDmAction implements RuleAction, HostContextAware {
@@ -132,6 +134,7 @@ public class SendTwitterDmAction implements RuleAction, HostContextAware {
         Instant now = runtime.clock().instant();
         List<OutboxEntry> entries = recipients.stream()
                 .map(r -> OutboxEntry.queued(r, text, false, now))
+                .map(e -> e.to().isRoom() && !notifyActor ? e.causedBy(event.actor()) : e)
                 .toList();
         if (runtime.outbox().appendNotices(event.eventId(), entries) > 0) {
             runtime.wakeOutbox().run();

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>A room holds the bot and the queue's members with a linked X account, less those X
  * named as refusing group DMs (they get the DM one-to-one). A queue with fewer than 2 or
  * more than 49 such members, a refusal of X naming nobody, or an API without rooms turns
- * the DM into one-to-one DMs to each linked member, with the reason in health.
+ * the DM into one-to-one DMs to each linked member, with the reason in health; a member
+ * never gets a one-to-one copy of a notice their own action caused.
  *
  * <p>Before asking X for a room the poster records the {@link Opening}; if the plugin
  * stopped between X's answer and the commit, the next attempt reads the newest events and
@@ -228,9 +229,15 @@ public final class RoomPoster {
         return false;
     }
 
-    private List<OutboxEntry> copies(List<OutboxEntry> entries, String login) {
-        return entries.stream().map(e -> OutboxEntry.queued(Recipient.login(login), e.text(),
-                false, clock.instant())).toList();
+    /**
+     * One-to-one copies of the entries for that member, less those the member caused (as a
+     * queue-members notice leaves out its actor); each copy is as old as its entry (queued
+     * when the entry became due), so the notice bound still counts from then.
+     */
+    private static List<OutboxEntry> copies(List<OutboxEntry> entries, String login) {
+        return entries.stream().filter(e -> !e.actor().equals(Optional.of(login)))
+                .map(e -> OutboxEntry.queued(Recipient.login(login), e.text(), false,
+                        e.notBefore())).toList();
     }
 
     /** The queue's members with a linked X account, by account id, in the CRM's order. */

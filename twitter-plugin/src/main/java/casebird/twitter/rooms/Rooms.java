@@ -23,6 +23,12 @@ public interface Rooms {
     /** Whether the account is a member of any known room. */
     boolean inAnyRoom(long userId);
 
+    /**
+     * Stops using that room as its queue's current room (it stays known); commits. Returns
+     * whether it was its queue's current room.
+     */
+    boolean retire(long conversationId);
+
     /** The accounts X named as refusing group DMs. */
     Set<Long> refusers();
 

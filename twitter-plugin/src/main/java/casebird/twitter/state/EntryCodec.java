@@ -3,29 +3,36 @@ package casebird.twitter.state;
 import casebird.twitter.outbox.OutboxEntry;
 import casebird.twitter.outbox.Recipient;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Writes an {@link OutboxEntry} as one tab-separated line, escaping tabs and line breaks. */
+/**
+ * Writes an {@link OutboxEntry} as one tab-separated line, escaping tabs and line breaks:
+ * recipient kind and value, reply, attempts, due time, text and, when it names one, the
+ * actor's login last (a line of six fields, as written before actors, names none).
+ */
 final class EntryCodec {
 
     private static final int FIELDS = 6;
+    private static final int FIELDS_WITH_ACTOR = 7;
 
     private EntryCodec() {}
 
     static String encode(OutboxEntry e) {
-        return String.join("\t",
+        String line = String.join("\t",
                 e.to().kind().name(),
                 escape(e.to().value()),
                 Boolean.toString(e.reply()),
                 Integer.toString(e.attempts()),
                 Long.toString(e.notBefore().toEpochMilli()),
                 escape(e.text()));
+        return e.actor().map(login -> line + "\t" + escape(login)).orElse(line);
     }
 
     static OutboxEntry decode(long id, String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != FIELDS) {
+        if (f.length != FIELDS && f.length != FIELDS_WITH_ACTOR) {
             throw new IllegalStateException("outbox entry " + id + " is corrupt: " + f.length
-                    + " fields instead of " + FIELDS);
+                    + " fields instead of " + FIELDS + " or " + FIELDS_WITH_ACTOR);
         }
         return new OutboxEntry(
                 id,
@@ -33,7 +40,8 @@ final class EntryCodec {
                 unescape(f[5]),
                 Boolean.parseBoolean(f[2]),
                 Integer.parseInt(f[3]),
-                Instant.ofEpochMilli(Long.parseLong(f[4])));
+                Instant.ofEpochMilli(Long.parseLong(f[4])),
+                f.length == FIELDS ? Optional.empty() : Optional.of(unescape(f[6])));
     }
 
     private static String escape(String s) {

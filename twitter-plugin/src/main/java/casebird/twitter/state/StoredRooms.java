@@ -61,6 +61,18 @@ final class StoredRooms implements Rooms {
     }
 
     @Override
+    public boolean retire(long conversationId) {
+        synchronized (store) {
+            Optional<Room> room = room(conversationId);
+            if (room.isEmpty() || !current.remove(room.get().queue(), conversationId)) {
+                return false;
+            }
+            store.commit();
+            return true;
+        }
+    }
+
+    @Override
     public Set<Long> refusers() {
         synchronized (store) {
             return Set.copyOf(refusers.keySet());

@@ -184,6 +184,17 @@ class SendTwitterDmActionTest {
     }
 
     @Test
+    void aQueueRoomNoticeNamesItsActorUnlessTheRuleNotifiesThem() {
+        action.execute(accepted("ev1", "alice"), Map.of("to", "queue-room",
+                "template", "Case {case.id} accepted by {case.owner}"));
+        action.execute(accepted("ev2", "bob"), Map.of("to", "queue-room",
+                "template", "Case {case.id} accepted by {case.owner}", "notify-actor", "true"));
+
+        assertEquals(List.of(Optional.of("alice"), Optional.empty()),
+                store.outbox().entries().stream().map(OutboxEntry::actor).toList());
+    }
+
+    @Test
     void queueRoomIsARuleOfV2Only() {
         SendTwitterDmAction v11 = new SendTwitterDmAction();
         v11.setHostContext(HostContext.of(crm, Map.of("api", "v1.1"), dir, clock, "1.0.0",

@@ -74,6 +74,23 @@ class NoticeBoundTest extends OutboxFixture {
     }
 
     @Test
+    void aRoomCountsAsOneRecipientSoItsNoticesBecomeOneJoinedRoomMessage() {
+        crm.user("alice", "@alice_t", "Support").user("bob", "@bob_t", "Support");
+        budget.learn(Endpoint.DM_SEND, 15, 1, clock.instant().plusSeconds(600).getEpochSecond());
+        queue(Recipient.queueRoom("Support"), "New case 1", false);
+        queue(Recipient.queueRoom("Support"), "New case 2", false);
+        queue(Recipient.queueRoom("Support"), "New case 3", false);
+
+        sender.sendDue();
+
+        assertEquals(1, twitter.groups().size());
+        assertEquals(List.of("New case 1\nNew case 2\nNew case 3"),
+                twitter.textsInGroup(twitter.groups().get(0).id()));
+        assertEquals(List.of(), twitter.sent());
+        assertEquals(0, store.outbox().size());
+    }
+
+    @Test
     void theLastSendOfTheWindowGoesToAReplyBeforeAnOlderNotice() {
         budget.learn(Endpoint.DM_SEND, 15, 1, clock.instant().plusSeconds(600).getEpochSecond());
         queue(Recipient.twitterId(ALICE), "New case 1", false);

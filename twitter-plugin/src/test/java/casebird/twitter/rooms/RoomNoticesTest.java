@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebird.twitter.client.RoomCreated;
 import casebird.twitter.testing.FakeTwitter;
 import casebird.twitter.testing.ForwardingTwitter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +126,66 @@ class RoomNoticesTest extends RoomsFixture {
         }
         assertTrue(healthDetail().contains("X refuses group conversations for now"),
                 healthDetail());
+    }
+
+    @Test
+    void aRoomNoticeToldOneToOneLeavesOutTheAgentWhoseActionCausedIt() {
+        twitter.refuseAllGroups();
+        noticeToRoom("Case 1234 accepted by alice", "alice");
+
+        sendAll();
+
+        assertEquals(List.of(), twitter.textsTo(ALICE));
+        assertEquals(List.of("Case 1234 accepted by alice"), twitter.textsTo(BOB));
+        assertEquals(List.of("Case 1234 accepted by alice"), twitter.textsTo(CAROL));
+    }
+
+    @Test
+    void aRefuserWhoseActionCausedTheNoticeGetsNoCopyOfIt() {
+        twitter.refusesGroups(BOB);
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        noticeToRoom("Case 1234 accepted by bob", "bob");
+
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsTo(BOB));
+        assertEquals(List.of("New case 1234: Printer on fire", "Case 1234 accepted by bob"),
+                twitter.textsInGroup(twitter.groups().get(0).id()));
+    }
+
+    @Test
+    void aStrangerAddedToTheRoomInXsAppRetiresItAndTheNextNoticeOpensAClosedRoom() {
+        parts.poller().pollOnce();
+        noticeToRoom("New case 1234: Printer on fire");
+        sendAll();
+        long room = twitter.groups().get(0).id();
+        twitter.addsToGroup(ALICE, room, List.of(DAVE));
+
+        parts.poller().pollOnce();
+        noticeToRoom("New case 1235: Fax jammed");
+        sendAll();
+
+        assertEquals(List.of("New case 1234: Printer on fire"), twitter.textsInGroup(room));
+        assertEquals(2, twitter.groups().size());
+        FakeTwitter.Group fresh = twitter.groups().get(1);
+        assertEquals(Set.of(ALICE, BOB, CAROL), Set.copyOf(fresh.members()));
+        assertEquals(List.of("New case 1235: Fax jammed"), twitter.textsInGroup(fresh.id()));
+        assertTrue(healthDetail().contains("queue Support's room " + room + " was left: "
+                + "someone added account(s) 14 who are not its members"), healthDetail());
+    }
+
+    @Test
+    void oneToOneCopiesOfARoomNoticeKeepItsAgeForTheNoticeBound() {
+        twitter.refuseAllGroups();
+        Instant queued = clock.instant();
+        noticeToRoom("New case 1234: Printer on fire");
+        clock.advance(Duration.ofMinutes(10));
+
+        parts.sender().sendDue();
+
+        assertEquals(3, store.outbox().size());
+        assertEquals(Optional.of(queued), store.outbox().oldestQueuedAt());
     }
 
     @Test

@@ -67,8 +67,18 @@ abstract class RoomsFixture {
 
     /** Queues a notice to Support's room, as a rule with {@code to=queue-room} does. */
     void noticeToRoom(String text) {
-        store.outbox().appendNotices("event-" + ++notices, List.of(
-                OutboxEntry.queued(Recipient.queueRoom(SUPPORT), text, false, clock.instant())));
+        queueNotice(OutboxEntry.queued(Recipient.queueRoom(SUPPORT), text, false,
+                clock.instant()));
+    }
+
+    /** Queues a notice to Support's room caused by that CRM user's action. */
+    void noticeToRoom(String text, String actor) {
+        queueNotice(OutboxEntry.queued(Recipient.queueRoom(SUPPORT), text, false,
+                clock.instant()).causedBy(actor));
+    }
+
+    private void queueNotice(OutboxEntry entry) {
+        store.outbox().appendNotices("event-" + ++notices, List.of(entry));
     }
 
     /** Sends until the outbox is empty, letting the pacer's and backoff's time pass. */

@@ -60,6 +60,25 @@ class StateStoreTest {
     }
 
     @Test
+    void aRoomNoticeKeepsItsActorAcrossReopeningInAReadableLine() {
+        try (StateStore store = StateStore.open(dir)) {
+            store.outbox().appendNotices("event-1", List.of(OutboxEntry.queued(
+                    Recipient.queueRoom("Support"), "Case 1 accepted", false, NOW)
+                    .causedBy("alice")));
+        }
+
+        try (MVStore mv = new MVStore.Builder()
+                .fileName(dir.resolve(StateStore.FILE_NAME).toString()).open()) {
+            assertEquals("QUEUE_ROOM\tSupport\tfalse\t0\t" + NOW.toEpochMilli()
+                    + "\tCase 1 accepted\talice", mv.<Long, String>openMap("outbox").get(1L));
+        }
+        try (StateStore store = StateStore.open(dir)) {
+            assertEquals(List.of(Optional.of("alice")),
+                    store.outbox().entries().stream().map(OutboxEntry::actor).toList());
+        }
+    }
+
+    @Test
     void anOutboxWrittenBeforeItsDueIndexIsIndexedWhenOpened() {
         writeRaw(Map.of("format", "2", "outbox-seq", "2"), Map.of(
                 1L, "LOGIN\talice\tfalse\t0\t" + NOW.toEpochMilli() + "\tdue now",

@@ -41,7 +41,7 @@ public final class FakeTwitter implements TwitterPort {
 
     public static final long BOT_ID = 1000;
 
-    /** A group conversation the bot created, with its other participants. */
+    /** A group conversation the bot is in, with its other participants. */
     public record Group(long id, List<Long> members) {}
 
     /** A message in a group conversation, and its sender. */
@@ -133,7 +133,36 @@ public final class FakeTwitter implements TwitterPort {
         return id;
     }
 
-    /** The groups the bot created, oldest first. */
+    /**
+     * Someone else makes a group with the bot and {@code others} (as anyone can in X's app):
+     * X lists its {@code ParticipantsJoin} with that creator as sender; returns its id.
+     */
+    public synchronized long groupMadeBy(long creator, List<Long> others) {
+        long conversation = nextGroupId++;
+        List<Long> everyone = new ArrayList<>(others);
+        everyone.add(creator);
+        groups.put(conversation, new Group(conversation, List.copyOf(everyone)));
+        List<Long> listed = new ArrayList<>(everyone);
+        listed.add(BOT_ID);
+        events.add(DmEvent.joined(nextEventId++, creator, conversation, listed,
+                clock.instant()));
+        return conversation;
+    }
+
+    /**
+     * A participant adds accounts to a group in X's app (the API has no such call): X lists
+     * a {@code ParticipantsJoin} sent by that participant naming the newcomers.
+     */
+    public synchronized void addsToGroup(long adder, long conversationId, List<Long> newcomers) {
+        Group group = groups.get(conversationId);
+        List<Long> members = new ArrayList<>(group.members());
+        members.addAll(newcomers);
+        groups.put(conversationId, new Group(conversationId, List.copyOf(members)));
+        events.add(DmEvent.joined(nextEventId++, adder, conversationId, newcomers,
+                clock.instant()));
+    }
+
+    /** The groups the bot is in, oldest first. */
     public synchronized List<Group> groups() {
         return List.copyOf(groups.values());
     }
@@ -152,6 +181,13 @@ public final class FakeTwitter implements TwitterPort {
     /** A DM to the bot with a reserved id and creation time shows up in the list only now. */
     public synchronized void surface(long id, long senderId, String text, Instant createdAt) {
         events.add(new DmEvent(id, senderId, BOT_ID, text, createdAt));
+    }
+
+    /** A member's post in a group with a reserved id shows up in the list only now. */
+    public synchronized void surfaceInGroup(long id, long senderId, long conversationId,
+            String text, Instant createdAt) {
+        events.add(DmEvent.inRoom(id, senderId, conversationId, text, createdAt));
+        posted.add(new Posted(conversationId, senderId, text));
     }
 
     /** The ids of the events the bot still sees. */
