@@ -110,6 +110,27 @@ class XaaPushTest {
     }
 
     @Test
+    void malformedDeeplyNestedOrForeignStreamLinesAreSkippedAndTheStreamKeptOpen()
+            throws IOException {
+        open(BOT, Map.of("push", "stream"));
+        tickUntil("push works", push::active);
+
+        fixture.x.publish("{\"data\":{\"payload\":");
+        fixture.x.publish("[1,2,3]");
+        fixture.x.publish("{\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        fixture.x.publish("{\"data\":{\"payload\":{\"direct_message_events\":\"no list\"}}}");
+        fixture.x.publish(sample().replaceAll("\\s*\\n\\s*", ""));
+        await("the good event delivered", () -> delivered.stream().anyMatch(d -> !d.events()
+                .isEmpty()));
+
+        List<String> texts = delivered.stream().flatMap(d -> d.events().stream())
+                .map(e -> e.text()).toList();
+        assertEquals(List.of("accept 1234"), texts);
+        assertEquals(1, fixture.x.connections(), "the stream was never reconnected");
+        assertTrue(push.active());
+    }
+
+    @Test
     void aDroppedStreamFallsBackToPollingThenReconnectsAndReconcilesAgain() {
         open(BOT, Map.of("push", "stream"));
         tickUntil("push works", push::active);

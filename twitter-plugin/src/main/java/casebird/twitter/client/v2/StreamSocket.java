@@ -168,6 +168,9 @@ final class StreamSocket {
                 } catch (NumberFormatException e) {
                     throw new IOException("a malformed chunk size: " + size, e);
                 }
+                if (left < 0) {
+                    throw new IOException("a malformed chunk size: " + size);
+                }
                 if (left == 0) {
                     done = true;
                     return -1;

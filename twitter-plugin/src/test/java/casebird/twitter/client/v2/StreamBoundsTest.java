@@ -87,4 +87,34 @@ class StreamBoundsTest {
             writer.join(10_000);
         }
     }
+
+    @Test
+    void aNegativeChunkSizeIsAFailedStreamNotAnUnexpectedError() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            Thread writer = new Thread(() -> {
+                try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+                    out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + "-5\r\nabcde\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    client.getInputStream().read();
+                } catch (IOException closed) {
+                    // the reader closed the connection
+                }
+            }, "negative-chunk");
+            writer.setDaemon(true);
+            writer.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/2/activity/stream");
+            StreamSocket.Opened opened = StreamSocket.get(uri, Map.of(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(5), socket -> { });
+            StreamConnection stream = new StreamConnection(opened.body(), () -> { });
+            try {
+                IOException e = assertThrows(IOException.class, stream::nextLine);
+
+                assertTrue(e.getMessage().contains("chunk size"), e.getMessage());
+            } finally {
+                opened.socket().close();
+            }
+            writer.join(10_000);
+        }
+    }
 }
