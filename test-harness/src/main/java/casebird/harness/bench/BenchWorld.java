@@ -45,15 +45,18 @@ final class BenchWorld implements AutoCloseable {
     private final RuleManager rules;
     private final TwitterAccount bot;
     private final BotDms botDms;
+    private final boolean stream;
     private SimulatedHost host;
 
-    private BenchWorld(Path pluginZip) throws IOException {
+    private BenchWorld(Path pluginZip, boolean stream) throws IOException {
         Clock clock = Clock.systemUTC();
         this.pluginZip = pluginZip;
+        this.stream = stream;
         this.dataRoot = Files.createTempDirectory("casebird-bench");
         this.twitter = FakeTwitterApi.start(clock);
         for (Endpoint endpoint : Endpoint.values()) {
             twitter.liftLimit(endpoint);
+            twitter.v2().liftLimit(endpoint);
         }
         this.crm = new InMemoryCrm(clock);
         this.rules = new RuleManager(this::actions);
@@ -65,7 +68,15 @@ final class BenchWorld implements AutoCloseable {
     }
 
     static BenchWorld create(Path pluginZip) throws IOException {
-        return new BenchWorld(pluginZip);
+        return new BenchWorld(pluginZip, false);
+    }
+
+    /**
+     * A world whose plugin speaks X API v2 (OAuth 1.0a user keys) with push on the X
+     * Activity API's stream, so its stream reader runs besides its scheduler.
+     */
+    static BenchWorld createStreaming(Path pluginZip) throws IOException {
+        return new BenchWorld(pluginZip, true);
     }
 
     FakeTwitterApi twitter() {
@@ -104,7 +115,10 @@ final class BenchWorld implements AutoCloseable {
         return agents;
     }
 
-    /** Loads the plugin ZIP, starts the plugin and waits for its first answered DM poll. */
+    /**
+     * Loads the plugin ZIP, starts the plugin and waits for its first answered DM poll (and,
+     * streaming, for its stream to be connected).
+     */
     StartTimes start(Duration pollInterval) throws InterruptedException {
         host = new SimulatedHost(pluginZip.getParent(), dataRoot, crm, settings(pollInterval),
                 twitter.clock());
@@ -122,6 +136,9 @@ final class BenchWorld implements AutoCloseable {
         }
         awaitFirstPoll();
         long ready = System.nanoTime();
+        if (stream) {
+            awaitStream();
+        }
         return new StartTimes(loaded - begin, started - loaded, ready - loaded);
     }
 
@@ -137,8 +154,27 @@ final class BenchWorld implements AutoCloseable {
     }
 
     private Map<String, String> settings(Duration pollInterval) {
-        return PluginSettingsBuilder.forBot(twitter, bot).withHarnessTimings()
-                .with("poll-interval", pollInterval.toMillis() + "ms").build();
+        PluginSettingsBuilder settings = PluginSettingsBuilder.forBot(twitter, bot)
+                .withHarnessTimings().with("poll-interval", pollInterval.toMillis() + "ms");
+        if (stream) {
+            settings.with("api", "v2").with("auth", "oauth1")
+                    .with("bot-account", bot.screenName())
+                    .with("api-base-url", twitter.v2().baseUrl().resolve("/").toString())
+                    .with("push", "stream");
+        }
+        return settings.build();
+    }
+
+    private void awaitStream() throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!twitter.v2().streamReady(bot.id())) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the plugin connected no stream within "
+                        + READY_TIMEOUT.toSeconds() + "s; health: "
+                        + host.health().map(Object::toString).orElse("none reported"));
+            }
+            Thread.sleep(1);
+        }
     }
 
     private void awaitFirstPoll() throws InterruptedException {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The plugin's footprint in the host: ZIP size, start time, threads it starts, and heap
+ * The plugin's footprint in the host, with push on the X Activity API's stream (X API v2):
+ * ZIP size, start time, threads it starts (its stream reader among them), and heap
  * it holds (heap in use with the plugin running minus heap in use once it is stopped and
  * unloaded, each after full collections, so the fake API's and the CRM's data cancel out).
  */
@@ -19,6 +20,8 @@ final class Footprint {
     static final String JDK_KEEP_ALIVE = "Keep-Alive-Timer";
     /** The fake API's HTTP threads, started as its pool grows. */
     static final String FAKE_API = "fake-twitter-";
+    /** The plugin's X Activity API stream reader. */
+    static final String STREAM_READER = "casebird-stream";
     private static final long MB = 1024 * 1024;
 
     private Footprint() {}
@@ -29,7 +32,7 @@ final class Footprint {
         long zip = Files.size(pluginZip);
         figures.add(Figure.checked("footprint: plugin ZIP size", Figure.megabytes(zip),
                 "< 5 MB", zip < 5 * MB));
-        try (BenchWorld world = BenchWorld.create(pluginZip)) {
+        try (BenchWorld world = BenchWorld.createStreaming(pluginZip)) {
             Set<Thread> before = Meters.liveThreads();
             BenchWorld.StartTimes times = world.start(Duration.ofSeconds(60));
             List<String> started = Meters.threadsSince(before);
@@ -61,14 +64,19 @@ final class Footprint {
                 commands), Figure.megabytes(bytes), "< 50 MB", bytes < 50 * MB);
     }
 
-    /** The threads started since the host started the plugin, but the JDK's and the fake's. */
-    private static Figure threads(List<String> started) {
+    /**
+     * The threads started since the host started the plugin with push on the stream, but
+     * the JDK's and the fake's: scheduler threads and the one stream reader.
+     */
+    static Figure threads(List<String> started) {
         List<String> owned = started.stream()
                 .filter(n -> !n.equals(JDK_KEEP_ALIVE) && !n.startsWith(FAKE_API)).toList();
-        boolean oneScheduler = owned.stream().allMatch(n -> n.startsWith("casebird-scheduler"));
-        return Figure.checked("footprint: plugin threads " + owned,
-                Integer.toString(owned.size()), "<= 3, one scheduler",
-                owned.size() <= 3 && oneScheduler);
+        long readers = owned.stream().filter(STREAM_READER::equals).count();
+        boolean known = owned.stream().allMatch(n -> n.startsWith("casebird-scheduler")
+                || n.equals(STREAM_READER));
+        return Figure.checked("footprint: plugin threads (push=stream) " + owned,
+                Integer.toString(owned.size()), "<= 3, schedulers and one stream reader",
+                owned.size() <= 3 && known && readers == 1);
     }
 
     /** Heap the running plugin holds; stops and unloads it to find out. */

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The X Activity API and v2 webhooks, called with the app-only Bearer token only:
  * {@code /2/activity/subscriptions}, {@code GET /2/activity/stream} and
- * {@code /2/webhooks}. Each DM to a subscribed user becomes a {@code dm.received} event,
+ * {@code /2/webhooks}. Each DM to a subscribed user becomes a {@code dm.received} event
+ * (and so does each group message to a subscribed member: X does not say whether it fires
+ * {@code dm.received}, so the fake takes the stricter case a client must handle),
  * sent on every open stream (subscriptions without a webhook) or signed to the webhook
  * (with retries), and charged once per day at X's price of a delivered event.
  */
@@ -142,6 +144,22 @@ final class ActivityApi implements HttpHandler, AutoCloseable {
             throw XaaProblem.titled(403, "Unsupported Authentication", "Authenticating with"
                     + " OAuth 2.0 User Context is forbidden for this endpoint. Supported"
                     + " authentication types are [OAuth 2.0 Application-Only].");
+        }
+    }
+
+    /**
+     * Delivers a group message to each subscription of each member but its sender, as a
+     * {@code dm.received} event that, as X's events do, carries no conversation id.
+     */
+    void pushGroupMessage(GroupEvent event, GroupConversation group) {
+        if (!event.isMessage()) {
+            return;
+        }
+        for (long member : group.memberIds()) {
+            if (member != event.senderId()) {
+                push(new DirectMessage(event.id(), event.senderId(), member, event.text(),
+                        event.createdAt()));
+            }
         }
     }
 

@@ -65,6 +65,8 @@ public final class XApiV2 {
         server.createContext("/oauth2/token", oauth);
         server.createContext("/i/oauth2/", oauth);
         this.activity = new ActivityApi(shared, oauth2.grants(), meter, limits);
+        groups.addListener(event -> groups.find(event.conversationId())
+                .ifPresent(group -> activity.pushGroupMessage(event, group)));
         server.createContext("/2/activity/", activity);
         server.createContext("/2/webhooks", activity);
     }

@@ -36,12 +36,29 @@ class BenchmarksSmokeTest {
             assertTrue(figures.stream().anyMatch(f -> f.name().startsWith(expected)),
                     "no figure '" + expected + "' in " + figures);
         }
+        assertTrue(figures.stream().anyMatch(f -> f.name().startsWith("footprint: plugin threads")
+                && f.name().contains(Footprint.STREAM_READER)),
+                "the footprint runs with push on the stream: " + figures);
         for (Figure f : figures) {
             boolean timeOrRate = f.value().endsWith(" ms") || f.value().endsWith("/s");
             if (timeOrRate) {
                 assertTrue(number(f) > 0, "a time or rate must be positive: " + f);
             }
         }
+    }
+
+    @Test
+    void theThreadsFigureWantsTheStreamReaderBesidesTheSchedulerAndNothingElse() {
+        String scheduler = "casebird-scheduler-1";
+        String reader = Footprint.STREAM_READER;
+        assertEquals("met", Footprint.threads(List.of(scheduler, reader,
+                Footprint.JDK_KEEP_ALIVE, Footprint.FAKE_API + "3")).verdict());
+        assertEquals("MISSED", Footprint.threads(List.of(scheduler)).verdict(),
+                "push=stream runs a stream reader");
+        assertEquals("MISSED", Footprint.threads(List.of(scheduler, reader, "pool-1-thread-1"))
+                .verdict(), "a thread of another name is not the plugin's to start");
+        assertEquals("MISSED", Footprint.threads(List.of(scheduler, reader, reader))
+                .verdict(), "one stream reader");
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -37,22 +38,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Loads, starts, stops and unloads the real plugin ZIP many times in one JVM, with the
  * plugin talking to the fake Twitter API each time (through twitter4j under v1.1, through
- * its own HTTP client with OAuth 2.0 under v2), then proves nothing of it stayed: no
- * thread, no class loader, no lock on its data files.
+ * its own HTTP client with OAuth 2.0 under v2, and under v2 with push on the X Activity
+ * API's stream too), then proves nothing of it stayed: no thread, no class loader, no lock
+ * on its data files. With the stream, each cycle waits for the stream to be connected on
+ * the plugin's own thread and checks that thread is gone once the plugin is stopped.
  */
 class PluginLeakTest {
 
     private static final int CYCLES = 100;
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    /** The plugin's stream reader thread. */
+    private static final String STREAM_THREAD = "casebird-stream";
+    /** Short, so the fake notices a stream its client closed before the next cycle opens. */
+    private static final Duration KEEP_ALIVE = Duration.ofMillis(100);
 
     @TempDir Path data;
     private final List<Long> startMillis = new ArrayList<>();
     private final List<Long> stopMillis = new ArrayList<>();
 
     @ParameterizedTest(name = "api {0}")
-    @ValueSource(strings = {"v1.1", "v2"})
-    void hundredLoadStartStopUnloadCyclesLeaveNoThreadLoaderOrFileLock(String api)
+    @ValueSource(strings = {"v1.1", "v2", "v2 push=stream"})
+    void hundredLoadStartStopUnloadCyclesLeaveNoThreadLoaderOrFileLock(String variant)
             throws Exception {
+        String api = variant.split(" ")[0];
+        boolean stream = variant.endsWith("push=stream");
         Clock clock = Clock.systemUTC();
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
@@ -62,12 +71,13 @@ class PluginLeakTest {
                 twitter.liftLimit(endpoint);
                 twitter.v2().liftLimit(endpoint);
             }
+            twitter.v2().setStreamKeepAlive(KEEP_ALIVE);
             Map<String, String> settings =
-                    settings(twitter, twitter.createAccount("casebird"), api);
+                    settings(twitter, twitter.createAccount("casebird"), api, stream);
             InMemoryCrm crm = new InMemoryCrm(clock);
             crm.addUser("alice");
             for (int i = 0; i < CYCLES; i++) {
-                loaders.add(cycle(settings, crm, clock));
+                loaders.add(cycle(settings, crm, clock, stream ? twitter : null));
             }
         }
         long cyclesMillis = (System.nanoTime() - started) / 1_000_000;
@@ -83,7 +93,7 @@ class PluginLeakTest {
         System.out.printf("leak test (api %s): %d cycles in %d ms (host load+start median %d"
                 + " ms, max %d; stop+unload median %d ms, max %d); threads before %d, left over %d %s;"
                 + " plugin class loaders collected %d of %d; data files unlocked %d of %d%n",
-                api, CYCLES, cyclesMillis, median(startMillis), Collections.max(startMillis),
+                variant, CYCLES, cyclesMillis, median(startMillis), Collections.max(startMillis),
                 median(stopMillis), Collections.max(stopMillis), before.size(),
                 leftover(before).size(), names(leftover(before)), collected, loaders.size(),
                 unlocked, files.size());
@@ -93,9 +103,14 @@ class PluginLeakTest {
         assertEquals(files.size(), unlocked, "locked data files among " + files);
     }
 
-    /** One load, start, use, stop and unload; returns a weak reference to its loader. */
+    /**
+     * One load, start, use, stop and unload; returns a weak reference to its loader. Given
+     * the fake ({@code streamed}), also waits for the plugin's stream and checks its thread
+     * ends with the stop.
+     */
     private WeakReference<ClassLoader> cycle(Map<String, String> settings, InMemoryCrm crm,
-            Clock clock) throws InterruptedException {
+            Clock clock, FakeTwitterApi streamed) throws InterruptedException {
+        long streamsBefore = streamed == null ? 0 : streamsOpened(streamed);
         SimulatedHost host =
                 new SimulatedHost(SimulatedHost.findPluginZip().getParent(), data, crm,
                         settings, clock);
@@ -110,17 +125,34 @@ class PluginLeakTest {
             assertTrue(await(() -> host.health()
                     .flatMap(h -> h.lastSuccessfulPoll()).isPresent()),
                     "the plugin never polled: " + host.health());
+            if (streamed != null) {
+                assertTrue(await(() -> streamsOpened(streamed) > streamsBefore
+                        && streamThreadAlive()), "the plugin never opened its stream on its"
+                        + " thread: " + host.health());
+            }
             long t1 = System.nanoTime();
             host.close();
             stopMillis.add((System.nanoTime() - t1) / 1_000_000);
+            assertTrue(!streamThreadAlive(), "the stream's thread outlived the stop");
             return new WeakReference<>(loader);
         } finally {
             host.close();
         }
     }
 
+    /** How many stream connections the fake answered 200 so far. */
+    private static long streamsOpened(FakeTwitterApi twitter) {
+        return twitter.calls().stream().filter(call -> call.status() == 200
+                && call.endpoint().equals(Optional.of(Endpoint.ACTIVITY_STREAM))).count();
+    }
+
+    private static boolean streamThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals(STREAM_THREAD));
+    }
+
     private static Map<String, String> settings(FakeTwitterApi twitter, TwitterAccount bot,
-            String api) throws IOException {
+            String api, boolean stream) throws IOException {
         PluginSettingsBuilder settings = PluginSettingsBuilder.forBot(twitter, bot)
                 .with("poll-interval", "1h").with("http-timeout", "5s").with("api", api);
         if (api.equals("v1.1")) {
@@ -133,8 +165,13 @@ class PluginLeakTest {
                 .with("oauth2-refresh-token",
                         new OAuth2Authorizer(twitter.v2(), new Random(1)).refreshToken(bot))
                 .with("api-base-url", twitter.v2().baseUrl().resolve("/").toString()).build();
-        List.of("consumer-key", "consumer-secret", "access-token", "access-token-secret")
-                .forEach(v2::remove);
+        List.of("access-token", "access-token-secret").forEach(v2::remove);
+        if (stream) {
+            v2.put("push", "stream");
+            v2.put("stream-silence", "3s");
+        } else {
+            List.of("consumer-key", "consumer-secret").forEach(v2::remove);
+        }
         return v2;
     }
 

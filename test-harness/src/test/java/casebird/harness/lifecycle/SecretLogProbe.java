@@ -30,6 +30,9 @@ public final class SecretLogProbe {
      * under {@code auth oauth1}; under {@code oauth2} the client secret and the refresh
      * token each stand in both places (the client id is public by design: every authorize
      * URL carries it), so they are looked for in every line, the JDK's wire log included.
+     * With push on the X Activity API, each app-only Bearer token the fake issued is an
+     * identifier as the access token is (only the JDK's wire log, which prints request
+     * headers, may show it), paired with the consumer secret that obtained it.
      */
     private static final List<List<String>> CREDENTIAL_PAIRS = List.of(
             List.of("consumer-key", "consumer-secret"),
@@ -57,6 +60,10 @@ public final class SecretLogProbe {
                         pair.forEach(key -> secrets.add(settings.get(key)));
                     }
                 }
+            }
+            for (String bearer : ran.get().twitter().v2().oauth2().grants().appOnlyTokens()) {
+                secrets.add(bearer);
+                secrets.add(ran.get().twitter().consumerSecret());
             }
         }
         Files.write(secretsFile, secrets);

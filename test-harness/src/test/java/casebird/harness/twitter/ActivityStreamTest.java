@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,31 @@ class ActivityStreamTest extends FakeApiTest {
             assertEquals("accept 1234", event.path("data").path("payload")
                     .path("direct_message_events").path(0).path("message_create")
                     .path("message_data").path("text").asText());
+        }
+    }
+
+    @Test
+    void aMembersGroupMessageReachesTheBotAsDmReceivedWithoutItsConversationId()
+            throws Exception {
+        TwitterAccount bob = api.createAccount("bob_t");
+        V2Calls v2 = new V2Calls(api);
+        HttpResponse<String> created = v2.post(v2.token(bot), "dm_conversations",
+                V2GroupConversationTest.createBody("Group", List.of(alice, bob), "room made"));
+        assertEquals(201, created.statusCode(), created.body());
+        String group = SignedCalls.json(created).path("data").path("dm_conversation_id")
+                .asText();
+        try (XaaCalls.Stream stream = connected()) {
+            api.v2().postToGroup(alice.id(), group, "accept 1234");
+
+            JsonNode event = TwitterJson.MAPPER.readTree(stream.event()).path("data")
+                    .path("payload").path("direct_message_events").path(0);
+            assertEquals("accept 1234", event.path("message_create").path("message_data")
+                    .path("text").asText());
+            assertEquals(Long.toString(alice.id()), event.path("message_create")
+                    .path("sender_id").asText());
+            assertTrue(event.path("dm_conversation_id").isMissingNode(), event.toString());
+            api.v2().postToGroup(bot.id(), group, "the bot's own room post");
+            assertEquals("", stream.line());
         }
     }
 

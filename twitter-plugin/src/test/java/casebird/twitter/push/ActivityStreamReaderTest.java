@@ -128,4 +128,18 @@ class ActivityStreamReaderTest {
         assertEquals(0, connects.get());
         assertTrue(downs.get(0).contains("wrong consumer pair"), downs.get(0));
     }
+
+    @Test
+    void aStreamRefusedAsTooManyConnectionsSaysSoAndConnectsOnceASlotIsFree() {
+        fixture.x.refuseStreamsAsTooMany(true);
+        ActivityStreamReader reader = reader(Duration.ofSeconds(5));
+        reader.start();
+        await("a refusal", () -> !downs.isEmpty());
+        fixture.x.refuseStreamsAsTooMany(false);
+        await("a connection once X has room", () -> connects.get() > 0);
+        reader.stop(Duration.ofSeconds(5));
+
+        assertTrue(downs.get(0).contains("TooManyConnections")
+                || downs.get(0).contains("connections open"), downs.get(0));
+    }
 }

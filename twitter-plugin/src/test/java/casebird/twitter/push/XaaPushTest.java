@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebird.api.HostContext;
+import casebird.api.web.WebHandler;
+import casebird.api.web.WebRequest;
 import casebird.api.web.WebRoute;
 import casebird.api.web.WebRoutes;
 import casebird.twitter.client.v1.DeliveryJson.Delivery;
@@ -15,6 +17,7 @@ import casebird.twitter.config.PluginSettings;
 import casebird.twitter.push.CreatedResources.Kind;
 import casebird.twitter.testing.FakeActivityServer;
 import casebird.twitter.testing.FakeCrm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,16 +41,25 @@ class XaaPushTest {
     private final XaaFixture fixture = new XaaFixture();
     private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
     private final AtomicInteger reconciliations = new AtomicInteger();
-    private final WebRoutes routes = (path, handler) -> new WebRoute() {
-        @Override
-        public URI url() {
-            return URI.create("https://crm.example/plugins/casebird-twitter/" + path);
-        }
-
-        @Override
-        public void close() {
-        }
+    private final List<WebHandler> served = new CopyOnWriteArrayList<>();
+    private final WebRoutes routes = (path, handler) -> {
+        served.add(handler);
+        return route(path);
     };
+
+    private static WebRoute route(String path) {
+        return new WebRoute() {
+            @Override
+            public URI url() {
+                return URI.create("https://crm.example/plugins/casebird-twitter/" + path);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     private PushDelivery push;
 
     @AfterEach
@@ -107,6 +119,47 @@ class XaaPushTest {
         assertEquals(1, reconciliations.get());
         assertEquals(OptionalLong.of(BOT), delivered.get(0).forUserId());
         assertEquals("accept 1234", delivered.get(0).events().get(0).text());
+    }
+
+    @Test
+    void malformedDeeplyNestedOrForeignStreamLinesAreSkippedAndTheStreamKeptOpen()
+            throws IOException {
+        open(BOT, Map.of("push", "stream"));
+        tickUntil("push works", push::active);
+
+        fixture.x.publish("{\"data\":{\"payload\":");
+        fixture.x.publish("[1,2,3]");
+        fixture.x.publish("{\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        fixture.x.publish("{\"data\":{\"payload\":{\"direct_message_events\":\"no list\"}}}");
+        fixture.x.publish(sample().replaceAll("\\s*\\n\\s*", ""));
+        await("the good event delivered", () -> delivered.stream().anyMatch(d -> !d.events()
+                .isEmpty()));
+
+        List<String> texts = delivered.stream().flatMap(d -> d.events().stream())
+                .map(e -> e.text()).toList();
+        assertEquals(List.of("accept 1234"), texts);
+        assertEquals(1, fixture.x.connections(), "the stream was never reconnected");
+        assertTrue(push.active());
+    }
+
+    @Test
+    void theWebhookTakesBodiesSignedWithTheConsumerSecretNotTheOAuth2ClientSecret()
+            throws IOException {
+        open(BOT, Map.of("push", "webhook", "auth", "oauth2"));
+        String body = sample().replaceAll("\\s*\\n\\s*", "");
+
+        assertEquals(403, post(body, new WebhookSignature("csecret").crcResponse(body)),
+                "signed with the OAuth 2.0 client secret");
+        assertEquals(List.of(), delivered);
+        int genuine = post(body, new WebhookSignature("cs").crcResponse(body));
+        assertFalse(genuine == 401 || genuine == 403, "the consumer secret's signature is"
+                + " accepted (the body may still be refused as too old): " + genuine);
+    }
+
+    private int post(String body, String signature) {
+        return served.get(0).handle(new WebRequest("POST", Map.of(),
+                Map.of(WebhookEndpoint.SIGNATURE, signature), new ByteArrayInputStream(
+                        body.getBytes(StandardCharsets.UTF_8)))).status();
     }
 
     @Test

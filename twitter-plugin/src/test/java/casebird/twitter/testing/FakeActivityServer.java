@@ -58,6 +58,7 @@ public final class FakeActivityServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean stalled;
     private volatile boolean refusing;
+    private volatile boolean full;
     private volatile boolean revalidationPasses = true;
 
     /** A fake for the consumer pair whose Basic header is {@code basic}. */
@@ -139,6 +140,14 @@ public final class FakeActivityServer implements AutoCloseable {
         refusing = on;
     }
 
+    /**
+     * New stream connections are refused as X refuses a third one of the app (429
+     * {@code TooManyConnections}, no rate-limit headers) while {@code on}.
+     */
+    public void refuseStreamsAsTooMany(boolean on) {
+        full = on;
+    }
+
     /** Streams send nothing, keep-alives included, while {@code on}. */
     public void stall(boolean on) {
         stalled = on;
@@ -169,6 +178,9 @@ public final class FakeActivityServer implements AutoCloseable {
                 }
             } else if (!auth.equals("Bearer " + TOKEN)) {
                 answer(exchange, 401, problem("Unauthorized", "app-only Bearer required"));
+            } else if (path.equals("/2/activity/stream") && full) {
+                answer(exchange, 429, problem("TooManyConnections", "This app already has 2"
+                        + " connections open to the stream."));
             } else if (path.equals("/2/activity/stream") && refusing) {
                 answer(exchange, 503, problem("Service Unavailable", "try again later"));
             } else if (path.equals("/2/activity/stream")) {

@@ -101,6 +101,13 @@ public final class OAuth2Grants {
         return token;
     }
 
+    /** Every app-only Bearer token issued and not revoked, e.g. to look for in logs. */
+    public synchronized List<String> appOnlyTokens() {
+        return accessTokens.entrySet().stream().filter(e -> Optional.ofNullable(
+                grants.get(e.getValue().grantId())).filter(g -> g.accountId() == null)
+                .isPresent()).map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** What a Bearer token allows, or empty if it is unknown, expired or revoked. */
     public synchronized Optional<Access> access(String token) {
         OAuth2Change.Access access = accessTokens.get(token);

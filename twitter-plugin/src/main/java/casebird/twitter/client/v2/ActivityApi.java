@@ -130,8 +130,12 @@ public final class ActivityApi {
         ApiHttp.Streamed streamed =
                 calls.stream(Endpoint.ACTIVITY_STREAM, "2/activity/stream", silence);
         if (streamed.body() == null) {
-            throw V2Errors.failure("GET /2/activity/stream", streamed.head(),
-                    OptionalLong.empty());
+            TwitterApiException refusal = V2Errors.failure("GET /2/activity/stream",
+                    streamed.head(), OptionalLong.empty());
+            boolean full = streamed.head().status() == 429 && V2Errors.problems(streamed.head())
+                    .stream().anyMatch(p -> p.text("title")
+                            .filter(StreamConnectionsFullException.TITLE::equals).isPresent());
+            throw full ? new StreamConnectionsFullException(refusal) : refusal;
         }
         return streamed.body();
     }

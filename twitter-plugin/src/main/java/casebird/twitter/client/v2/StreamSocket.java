@@ -75,7 +75,13 @@ final class StreamSocket {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             int status = status(line(in));
             Map<String, String> answerHeaders = new HashMap<>();
+            long headBytes = 0;
             for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                headBytes += h.length() + 2;
+                if (headBytes > MAX_HEAD) {
+                    throw new IOException("the answer's head is longer than " + MAX_HEAD
+                            + " bytes");
+                }
                 int colon = h.indexOf(':');
                 if (colon > 0) {
                     answerHeaders.putIfAbsent(h.substring(0, colon).trim()
@@ -123,7 +129,8 @@ final class StreamSocket {
                 throw new EOFException("the answer ended in its head");
             }
             if (line.size() >= MAX_HEAD) {
-                throw new IOException("an answer's head line is longer than " + MAX_HEAD);
+                throw new IOException("an answer's head line is longer than " + MAX_HEAD
+                        + " bytes");
             }
             line.write(b);
         }
@@ -160,6 +167,9 @@ final class StreamSocket {
                             .trim(), 16);
                 } catch (NumberFormatException e) {
                     throw new IOException("a malformed chunk size: " + size, e);
+                }
+                if (left < 0) {
+                    throw new IOException("a malformed chunk size: " + size);
                 }
                 if (left == 0) {
                     done = true;
