@@ -1,5 +1,6 @@
 package casebird.twitter.client.v2;
 
+import com.google.common.io.ByteStreams;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -108,7 +109,7 @@ final class StreamSocket {
         }
         String length = headers.get("content-length");
         if (length != null && length.trim().matches("\\d{1,12}")) {
-            return new Limited(in, Long.parseLong(length.trim()));
+            return ByteStreams.limit(in, Long.parseLong(length.trim()));
         }
         return in;
     }
@@ -183,35 +184,6 @@ final class StreamSocket {
             left -= n;
             if (left == 0) {
                 line(in);
-            }
-            return n;
-        }
-    }
-
-    /** A body of a known length. */
-    private static final class Limited extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        Limited(InputStream in, long length) {
-            this.in = in;
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                left -= n;
             }
             return n;
         }
