@@ -49,4 +49,9 @@ public final class Durations {
         }
         return d.toMillis() % 1_000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
+
+    /** Words for a measured duration, ISO-8601 without its {@code PT}: 30s, 1m30s, 2h. */
+    public static String words(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
 }

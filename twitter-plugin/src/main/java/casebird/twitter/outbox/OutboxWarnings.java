@@ -68,7 +68,7 @@ final class OutboxWarnings {
         }
         Instant held = budget.readyAt(Endpoint.DM_SEND);
         return Optional.of("notices are behind: the oldest waiting DM has waited "
-                + waited.withNanos(0).toString().substring(2).toLowerCase() + ", over notice-max-delay "
+                + Durations.words(waited.withNanos(0)) + ", over notice-max-delay "
                 + Durations.text(bounds.noticeMaxDelay())
                 + (held.isAfter(now) ? "; sending is held until " + held
                         + " (send limit or daily-spend-cap)" : ""));

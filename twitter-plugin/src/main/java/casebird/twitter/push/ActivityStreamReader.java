@@ -7,11 +7,11 @@ import casebird.twitter.client.Endpoint;
 import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.v2.ActivityApi;
 import casebird.twitter.client.v2.StreamConnection;
+import casebird.twitter.config.Durations;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,8 +164,8 @@ final class ActivityStreamReader implements Runnable {
             }
             return "the stream was closed";
         } catch (SocketTimeoutException e) {
-            return "the stream sent nothing for " + words(silence) + " (stream-silence), so"
-                    + " it counts as dead";
+            return "the stream sent nothing for " + Durations.words(silence)
+                    + " (stream-silence), so it counts as dead";
         } catch (IOException e) {
             return "the stream dropped: " + e.getMessage();
         } catch (RuntimeException e) {
@@ -190,9 +190,5 @@ final class ActivityStreamReader implements Runnable {
                 left = (until - System.nanoTime()) / 1_000_000;
             }
         }
-    }
-
-    static String words(Duration d) {
-        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

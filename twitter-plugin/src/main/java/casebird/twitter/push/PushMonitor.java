@@ -1,10 +1,10 @@
 package casebird.twitter.push;
 
+import casebird.twitter.config.Durations;
 import casebird.twitter.health.HealthTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +50,8 @@ public final class PushMonitor {
         this.silence = silence;
         this.clock = clock;
         this.health = health;
-        this.pollRates = "the inbox is read every " + words(pollInterval)
-                + "; with push, every " + words(reconcileInterval) + " to reconcile";
+        this.pollRates = "the inbox is read every " + Durations.words(pollInterval)
+                + "; with push, every " + Durations.words(reconcileInterval) + " to reconcile";
     }
 
     /**
@@ -115,7 +115,7 @@ public final class PushMonitor {
             quiet = active || !(registered || failed);
             sentence = active ? "push: " + working
                     : registered ? "push silent: no delivery or registration for "
-                            + words(silence) + ", polling at full rate until they resume"
+                            + Durations.words(silence) + ", polling at full rate until they resume"
                     : "push unavailable, polling at full rate: " + problem;
             if (sentence.equals(lastSentence)) {
                 return;
@@ -129,9 +129,5 @@ public final class PushMonitor {
         } else {
             LOG.warn(sentence);
         }
-    }
-
-    private static String words(Duration d) {
-        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import casebird.twitter.client.TwitterApiException;
 import casebird.twitter.client.v2.ActivityApi;
 import casebird.twitter.client.v2.ActivityApi.Subscription;
 import casebird.twitter.client.v2.ActivityApi.Webhook;
+import casebird.twitter.config.Durations;
 import casebird.twitter.config.PushMode;
 import casebird.twitter.push.CreatedResources.Kind;
 import java.time.Clock;
@@ -77,7 +78,7 @@ final class XaaUpkeep implements PushUpkeep {
                 if (!w.valid()) {
                     throw new SetupProblem("X reports the webhook " + w.url() + " not valid"
                             + " (its CRC check failed); asking X to check it again every "
-                            + ActivityStreamReader.words(reconcileInterval));
+                            + Durations.words(reconcileInterval));
                 }
                 webhookId = Optional.of(w.id());
                 where = "webhook " + w.url() + " valid, ";
